@@ -1,0 +1,289 @@
+// The municipality register of an event's region, and the matcher that turns a typed municipality or
+// organisation name into a municipality of the region, a municipality elsewhere in Norway, a near miss
+// that needs the organiser, or an organisation. Data: src/data/register-data.ts (generated). Pure.
+import { ALIASES, COUNTIES, MUNICIPALITIES, type RegisterPeriod } from '../data/register-data.js';
+import { InputError } from '../errors.js';
+import { editDistance, foldLoose } from './text.js';
+import type { MunicipalityMatch, MunicipalityRef, Register } from './types.js';
+
+export type { RegisterPeriod };
+
+export interface NorwegianMunicipality {
+  code: string;
+  /** Official name, disambiguation dropped: "Herøy", "Guovdageaidnu - Kautokeino". */
+  name: string;
+  countyCode: string;
+  /** Main county name: "Trøndelag" (not "Trøndelag - Trööndelage"). */
+  countyName: string;
+}
+
+/** A region's register; also says which county and period it is. */
+export interface RegionRegister extends Register {
+  county: { code: string; name: string };
+  period: RegisterPeriod;
+}
+
+/** The register in force on a date (`YYYY-MM-DD…`): '2020' for 2020–2023 (and earlier), '2024' from 2024. */
+export function periodForDate(date: string): RegisterPeriod {
+  return date.slice(0, 10) >= '2024-01-01' ? '2024' : '2020';
+}
+
+const PERIOD_LABEL: Record<RegisterPeriod, string> = { '2020': '2020–2023', '2024': '2024 and later' };
+const KOMMUNE = 'kommune|kommunen|kommuna|kommun|municipality|commune';
+const KOMMUNE_WORDS = new RegExp(`\\b(?:${KOMMUNE})\\b`, 'g');
+const AROUND_KOMMUNE = new RegExp(`^(.*?)\\b(?:${KOMMUNE})\\b(.*)$`);
+/** Words that make a text an organisation even when it names a municipality: "Statens vegvesen, Molde". */
+const ORGANISATION_WORDS = 'fylkeskommun|statsforvalt|fylkesm[ae]n|county|statens|direktorat|departement|universitet';
+const ORGANISATION = new RegExp(`\\b(?:${ORGANISATION_WORDS}|hogsk[ou]l|sjukehus|sykehus|helseforetak)`);
+/** Counties before 2020, so that "Sande (Vestfold)" is not taken for the region's Sande. */
+const FORMER_COUNTIES = [
+  'Østfold', 'Akershus', 'Hedmark', 'Oppland', 'Buskerud', 'Vestfold', 'Telemark', 'Aust-Agder', 'Vest-Agder',
+  'Hordaland', 'Sogn og Fjordane', 'Sør-Trøndelag', 'Nord-Trøndelag', 'Troms', 'Finnmark', 'Viken',
+];
+
+/** Folded form names are compared in: case, accents, punctuation and a "kommune" word dropped, aa → a. */
+export function nameKey(text: string): string {
+  return foldLoose(text).replace(KOMMUNE_WORDS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const withoutDisambiguation = (name: string) => name.replace(/\s*\(.*\)$/, '');
+const parallelParts = (name: string) => name.split(' - ').map((s) => s.trim());
+
+interface PeriodData {
+  list: NorwegianMunicipality[];
+  byCode: Map<string, NorwegianMunicipality>;
+  /** Name key → codes (several for Herøy, Våler). */
+  index: Map<string, string[]>;
+  counties: { code: string; name: string; keys: string[] }[];
+}
+
+const periods = new Map<RegisterPeriod, PeriodData>();
+
+function periodData(period: RegisterPeriod): PeriodData {
+  let data = periods.get(period);
+  if (data) return data;
+  const counties = Object.entries(COUNTIES[period])
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, full]) => ({ code, name: parallelParts(full)[0]!, keys: [full, ...parallelParts(full)].map(nameKey) }));
+  const countyName = new Map(counties.map((c) => [c.code, c.name]));
+  const list: NorwegianMunicipality[] = [];
+  const index = new Map<string, string[]>();
+  const add = (name: string, code: string) => {
+    const key = nameKey(name);
+    if (!key) return;
+    const codes = index.get(key);
+    if (!codes) index.set(key, [code]);
+    else if (!codes.includes(code)) codes.push(code);
+  };
+  for (const [countyCode, packed] of Object.entries(MUNICIPALITIES[period])) {
+    const county = countyName.get(countyCode)!;
+    for (const entry of packed.split('|')) {
+      const code = entry.slice(0, 4);
+      const official = entry.slice(5);
+      const name = withoutDisambiguation(official);
+      list.push({ code, name, countyCode, countyName: county });
+      const aliases = ALIASES[period][code]?.split('|') ?? [];
+      for (const n of [official, name, ...parallelParts(name), ...aliases]) add(n, code);
+      for (const n of [name, ...parallelParts(name)]) {
+        add(`${n} ${county}`, code); // "Herøy Nordland", as "Herøy (Nordland)" folds
+        add(`${n} i ${county}`, code); // "Herøy i Nordland"
+      }
+    }
+  }
+  list.sort((a, b) => a.code.localeCompare(b.code));
+  data = { list, byCode: new Map(list.map((m) => [m.code, m])), index, counties };
+  periods.set(period, data);
+  return data;
+}
+
+/** Every municipality of Norway in the period, in code order. */
+export function municipalitiesOfNorway(period: RegisterPeriod): NorwegianMunicipality[] {
+  return periodData(period).list.map((m) => ({ ...m }));
+}
+
+/** The counties of Norway in the period, in code order, with their main names. */
+export function countiesOfNorway(period: RegisterPeriod): { code: string; name: string }[] {
+  return periodData(period).counties.map(({ code, name }) => ({ code, name }));
+}
+
+/** A county by number ("46", "3") or name in any of its languages ("Vestland", "møre og romsdal", "Trööndelage"). */
+export function findCounty(countyNumberOrName: string, period: RegisterPeriod): { code: string; name: string } | null {
+  const text = countyNumberOrName.trim();
+  const { counties } = periodData(period);
+  const found = /^\d{1,2}$/.test(text)
+    ? counties.find((c) => c.code === text.padStart(2, '0'))
+    : counties.find((c) => c.keys.includes(nameKey(text).replace(/^(.+?) (fylke|fylkeskommune|county)$/, '$1')));
+  return found ? { code: found.code, name: found.name } : null;
+}
+
+const EMPTY: MunicipalityMatch = Object.freeze({ kind: 'empty' });
+const AN_ORGANISATION: MunicipalityMatch = Object.freeze({ kind: 'organisation' });
+const CACHE_LIMIT = 100_000;
+/** Longest key a near miss is looked for against: longer than any single municipality name (Nåavmesjenjaelmie). */
+const NEAR_KEY_LENGTH = 18;
+
+/**
+ * The register of a county in a period. `aliases` are the organiser's own names (config): name → code, or
+ * null for "not a municipality of the region"; they are checked before anything else.
+ * Throws InputError when the county or an alias's code is unknown.
+ */
+export function createRegister(opts: {
+  county: string;
+  period: RegisterPeriod;
+  aliases?: Record<string, string | null>;
+}): RegionRegister {
+  const { period } = opts;
+  const county = findCounty(opts.county, period);
+  const data = periodData(period);
+  if (!county) {
+    const known = data.counties.map((c) => `${c.code} ${c.name}`).join(', ');
+    throw new InputError(
+      `Unknown county "${opts.county}" in the ${PERIOD_LABEL[period]} register.`,
+      undefined,
+      undefined,
+      `Use a county number or name: ${known}.`,
+    );
+  }
+  const members = data.list.filter((m) => m.countyCode === county.code);
+  const inRegion = new Set(members.map((m) => m.code));
+  const regionResult = new Map<string, MunicipalityMatch>(
+    members.map((m) => [m.code, Object.freeze({ kind: 'region', code: m.code, name: m.name })]),
+  );
+  const outsideResult = (codes: string[]): MunicipalityMatch => {
+    const ms = codes.map((c) => data.byCode.get(c)!);
+    const counties = new Set(ms.map((m) => m.countyName));
+    return { kind: 'outside', name: ms[0]!.name, county: counties.size === 1 ? ms[0]!.countyName : null };
+  };
+
+  // Region keys (for exact and near matches) and the rest of the country.
+  const regionIndex = new Map<string, string[]>();
+  const nationalIndex = new Map<string, string[]>();
+  for (const [key, codes] of data.index) {
+    const here = codes.filter((c) => inRegion.has(c));
+    if (here.length) regionIndex.set(key, here);
+    else nationalIndex.set(key, codes);
+  }
+  // Region keys by length, so a near-miss search only looks at keys at most two letters longer or shorter;
+  // names only, not the long "name i county" forms nor whole parallel names (their parts are names).
+  const nearKeys: { key: string; codes: string[]; max: number }[][] = [];
+  for (const [key, codes] of regionIndex) {
+    if (key.length > NEAR_KEY_LENGTH) continue;
+    (nearKeys[key.length] ??= []).push({ key, codes, max: key.replace(/ /g, '').length <= 5 ? 1 : 2 });
+  }
+  const ownCountyKeys = new Set(data.counties.find((c) => c.code === county.code)!.keys);
+  const otherCounties = new Set(
+    [...FORMER_COUNTIES, ...Object.values(COUNTIES['2020']), ...Object.values(COUNTIES['2024'])]
+      .flatMap((n) => [n, ...parallelParts(n)])
+      .map(nameKey)
+      .filter((k) => !ownCountyKeys.has(k)),
+  );
+
+  const configured = new Map<string, MunicipalityMatch>();
+  for (const [name, code] of Object.entries(opts.aliases ?? {})) {
+    const key = nameKey(name);
+    if (!key) continue;
+    if (code === null) configured.set(key, AN_ORGANISATION);
+    else if (regionResult.has(code)) configured.set(key, regionResult.get(code)!);
+    else if (data.byCode.has(code)) configured.set(key, outsideResult([code]));
+    else {
+      throw new InputError(
+        `aliases: "${name}" maps to ${code}, which is not a municipality code in the ${PERIOD_LABEL[period]} register.`,
+      );
+    }
+  }
+
+  const suggestions = (codes: Iterable<string>): MunicipalityMatch => ({
+    kind: 'near-miss',
+    suggestions: [...new Set(codes)].sort().map((c) => {
+      const m = data.byCode.get(c)!;
+      return { code: m.code, name: m.name };
+    }),
+  });
+
+  /** Exact region name, then a near miss of one, then a municipality elsewhere. */
+  const lookup = (key: string, regionToo: boolean): MunicipalityMatch | null => {
+    if (regionToo) {
+      const exact = regionIndex.get(key);
+      if (exact?.length === 1) return regionResult.get(exact[0]!)!;
+      if (exact) return suggestions(exact);
+      // A real municipality elsewhere is a near miss only one letter off (Kristiansand, Sola, Strand),
+      // not two (Folldal is not a slip for Valldal).
+      const realElsewhere = nationalIndex.has(key);
+      let best = Infinity;
+      let near: string[] = [];
+      for (let len = Math.max(0, key.length - 2); len <= Math.min(key.length + 2, NEAR_KEY_LENGTH); len++) {
+        for (const k of nearKeys[len] ?? []) {
+          const max = realElsewhere ? 1 : k.max;
+          const d = editDistance(key, k.key, max);
+          if (d > max || d > best) continue;
+          if (d < best) [best, near] = [d, []];
+          near.push(...k.codes);
+        }
+      }
+      if (near.length) return suggestions(near);
+    }
+    const elsewhere = nationalIndex.get(key);
+    return elsewhere ? outsideResult(elsewhere) : null;
+  };
+
+  const match = (text: string): MunicipalityMatch => {
+    const folded = foldLoose(text);
+    const whole = candidates(folded);
+    if (!whole.length) return EMPTY;
+    const pieces = text.split(/[,;:/|()[\]\n]|\s[-–—]\s/);
+    const parts = pieces.length > 1 ? pieces.flatMap((p) => candidates(foldLoose(p))) : [];
+
+    for (const key of [...whole, ...parts]) {
+      const alias = configured.get(key);
+      if (alias) return alias;
+    }
+    if (ORGANISATION.test(folded)) return AN_ORGANISATION;
+    for (const key of whole) {
+      const found = lookup(key, true);
+      if (found) return found;
+    }
+    // "Molde kommune, Plan og bygg", "Plan - Molde"; but not the region's Sande in "Sande (Vestfold)".
+    const regionToo = !parts.some((k) => otherCounties.has(k));
+    for (const key of parts) {
+      const found = lookup(key, regionToo);
+      if (found) return found;
+    }
+    // A region name inside other words ("Ørsta og Volda", "NAV Ålesund"): the organiser decides.
+    const words = whole[0]!.split(' ');
+    const inside: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (let n = 1; n <= 4 && i + n <= words.length; n++) {
+        inside.push(...(regionIndex.get(words.slice(i, i + n).join(' ')) ?? []));
+      }
+    }
+    return inside.length ? suggestions(inside) : AN_ORGANISATION;
+  };
+
+  const cache = new Map<string, MunicipalityMatch>();
+  return {
+    county,
+    period,
+    regionName: county.name,
+    municipalities: members.map((m): MunicipalityRef => ({ code: m.code, name: m.name })),
+    match(text: string): MunicipalityMatch {
+      let result = cache.get(text);
+      if (result === undefined) {
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        result = match(text);
+        cache.set(text, result);
+      }
+      return result;
+    },
+  };
+}
+
+/**
+ * The keys to try for a folded text, most complete first: the text without "kommune", the words
+ * before "kommune" ("molde kommune plan og bygg" → "molde"), the words after it ("kommune orsta" → "orsta").
+ */
+function candidates(folded: string): string[] {
+  const out = [nameKey(folded)];
+  const around = AROUND_KOMMUNE.exec(folded);
+  if (around) out.push(nameKey(around[1]!), nameKey(around[2]!.replace(/^\s*(?:i|of) /, '')));
+  return [...new Set(out)].filter(Boolean);
+}
