@@ -1,0 +1,68 @@
+// One Markdown letter per municipality of the region, naming only its own participants. Pure.
+import type { Lang, Plan, PlannedRegistration, Status } from '../types.js';
+import { runs, slug, sortBy, sortKey } from './common.js';
+import { addDays, extraNightText, formatDate, formatDateTime, formatNight, formatSpan, statusText, t } from './i18n.js';
+
+/** Escapes what Markdown would read as formatting or a table border; line breaks become spaces. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~#&!]/g, '\\$&');
+}
+
+/** The order participants are listed in: those with a place first. */
+const STATUS_ORDER: Status[] = [
+  'covered',
+  'over-quota',
+  'late-pending',
+  'late-rejected',
+  'no-room',
+  'digital',
+  'not-eligible',
+  'needs-attention',
+  'cancelled',
+];
+const RANK = new Map(STATUS_ORDER.map((s, i) => [s, i]));
+
+export function letterFileName(code: string, name: string): string {
+  return `${code}-${slug(name, 'kommune')}.md`;
+}
+
+export function municipalityLetters(plan: Plan, lang: Lang): { fileName: string; text: string }[] {
+  const { event } = plan;
+  const byCode = new Map<string, PlannedRegistration[]>();
+  for (const r of plan.registrations) {
+    if (!r.municipality) continue;
+    const list = byCode.get(r.municipality.code);
+    if (list) list.push(r);
+    else byCode.set(r.municipality.code, [r]);
+  }
+  const common = {
+    event: event.name,
+    venue: event.venue,
+    dates: `${formatDateTime(lang, event.start)} – ${formatDateTime(lang, event.end)}`,
+  };
+  const header = `| ${t(lang, 'col.name')} | ${t(lang, 'col.status')} | ${t(lang, 'col.nights')} | ${t(lang, 'col.extraNight')} |\n| --- | --- | --- | --- |`;
+
+  return plan.municipalities.map((m) => {
+    const people = sortBy(byCode.get(m.code) ?? [], (r) => [RANK.get(r.status)!, sortKey(r.lastName), sortKey(r.firstName)]);
+    const parts = [`# ${t(lang, 'letter.title', { event: event.name, municipality: m.name })}`, t(lang, 'letter.greeting', { municipality: m.name })];
+    parts.push(t(lang, m.registered === 0 ? 'letter.none' : 'letter.intro', common));
+    if (people.length) {
+      const rows = people.map((r) => {
+        const name = escapeMarkdown([r.firstName, r.lastName].filter(Boolean).join(' '));
+        const nights = r.nights.length
+          ? runs(r.nights).map((run) => formatSpan(lang, run[0]!, addDays(run[run.length - 1]!, 1))).join(', ')
+          : t(lang, 'letter.noNights');
+        return `| ${name} | ${statusText(r.status, lang)} | ${nights} | ${extraNightText(r.extraNight, lang)} |`;
+      });
+      parts.push(`${header}\n${rows.join('\n')}`);
+    }
+    let quota = t(lang, 'letter.quota', { quota: event.quota, used: m.covered, left: m.placesLeft });
+    if (m.overQuota > 0) quota += ' ' + t(lang, 'letter.overQuota', { count: m.overQuota });
+    parts.push(quota);
+    if (event.extraNight) parts.push(t(lang, 'letter.extraNight', { night: formatNight(lang, event.extraNight) }));
+    parts.push(t(lang, 'letter.deadline', { deadline: formatDate(lang, event.deadline) }));
+    parts.push(t(lang, m.topLeader ? 'letter.topLeaderYes' : 'letter.topLeaderNo'));
+    parts.push(t(lang, 'letter.closing'), t(lang, 'letter.signature'));
+    return { fileName: letterFileName(m.code, m.name), text: parts.join('\n\n') + '\n' };
+  });
+}
