@@ -1,0 +1,98 @@
+// Merging imported rows into the workspace's registrations. Pure: state in, new state and counts out.
+//
+// The same e-mail is the same person; the latest submission wins whatever the import order, and the
+// replaced versions go to the history. Rows without an e-mail are keyed by name, organisation and time,
+// so the same row from a newer export of the same form is recognised as unchanged.
+import type { Registration } from './types.js';
+import { registrationId } from './rows.js';
+
+export interface MergeState {
+  /** Current version per key. */
+  current: Map<string, Registration>;
+  /** Replaced or older submissions, for provenance (deduplicated by content). */
+  history: Registration[];
+}
+
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Rows that were an older or repeated submission of someone already present. */
+  duplicates: number;
+}
+
+/** Everything that describes the submission, not where it was read from. */
+export function contentOf(r: Registration): string {
+  const { source: _s, problems: _p, ...rest } = r;
+  return JSON.stringify(rest);
+}
+
+function instant(r: Registration): number {
+  return r.submittedAt ? Date.parse(r.submittedAt) : -Infinity;
+}
+
+/** True when `a` should replace `b` as the current version of the same person. */
+function isNewer(a: Registration, b: Registration): boolean {
+  const ta = instant(a);
+  const tb = instant(b);
+  if (ta !== tb) return ta > tb;
+  // Same second: decide by content so the result does not depend on import order.
+  return contentOf(a) > contentOf(b);
+}
+
+export function mergeRegistrations(state: MergeState, incoming: Registration[]): { state: MergeState; counts: MergeCounts } {
+  const current = new Map(state.current);
+  const historyKeys = new Set(state.history.map((r) => r.key + '\u0000' + contentOf(r)));
+  const history = [...state.history];
+  const toHistory = (r: Registration) => {
+    const k = r.key + '\u0000' + contentOf(r);
+    if (!historyKeys.has(k)) {
+      historyKeys.add(k);
+      history.push(r);
+    }
+  };
+  const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, duplicates: 0 };
+
+  // Within this import, one winner per key; the others are merged duplicates.
+  const winners = new Map<string, Registration>();
+  for (const r of incoming) {
+    const w = winners.get(r.key);
+    if (!w) winners.set(r.key, r);
+    else {
+      counts.duplicates++;
+      if (isNewer(r, w)) {
+        winners.set(r.key, r);
+        toHistory(w);
+      } else toHistory(r);
+    }
+  }
+  let idsInUse: Map<string, string> | null = null;
+  for (const [key, r] of winners) {
+    const old = current.get(key);
+    if (!old) {
+      // Ids are 40 bits of the key's hash: a clash is rare (about 1 in 3 at a million people) but must not
+      // make two people one. The newcomer then gets an id from its key and a counter.
+      idsInUse ??= new Map([...current.values()].map((c) => [c.id, c.key]));
+      let id = r.id;
+      for (let n = 2; idsInUse.has(id) && idsInUse.get(id) !== key; n++) id = registrationId(`${key}#${n}`);
+      if (id !== r.id) r.id = id;
+      idsInUse.set(id, key);
+      current.set(key, r);
+      counts.added++;
+    } else {
+      r.id = old.id; // the id the person already has (after a clash it is not the hash of the key)
+      if (contentOf(old) === contentOf(r)) {
+        counts.unchanged++;
+      } else if (isNewer(r, old)) {
+        current.set(key, r);
+        toHistory(old);
+        counts.updated++;
+      } else {
+        // An older submission than the one we hold: kept in the history only.
+        toHistory(r);
+        counts.duplicates++;
+      }
+    }
+  }
+  return { state: { current, history }, counts };
+}
