@@ -1,0 +1,524 @@
+// The accommodation rules (SPEC sections 1, 2, 6 and 8) as one pure function: registrations,
+// decisions, settings and the municipality register in; a plan out. No files, clock or console.
+//
+// The plan does not depend on the order of the registrations: every ordering below is a total order
+// ending in the registration id. The order of the decisions does matter: the latest one wins.
+
+import { TZDate } from '@date-fns/tz';
+import { fold } from './text.js';
+import type {
+  Decision,
+  EventSettings,
+  ExtraNightStatus,
+  Hotel,
+  MunicipalityMatch,
+  MunicipalityRef,
+  MunicipalitySummary,
+  Plan,
+  PlannedRegistration,
+  Problem,
+  ProblemCode,
+  Register,
+  Registration,
+  Status,
+} from './types.js';
+
+/** Problems that stop a registration from being decided (status `needs-attention`). */
+const BLOCKING: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'no-name',
+  'no-organisation',
+  'unknown-municipality',
+  'bad-time',
+  'likely-duplicate',
+]);
+
+/** Roles that make a top leader when the form has no top-leaders' forum question (folded text). */
+const TOP_LEADER_ROLE = /\b(ordforar|ordforer|kommunedirektor|radmann)\b/;
+
+/** The registration being decided: the planned registration it becomes, and what the rules need besides. */
+interface Case {
+  reg: Registration;
+  out: PlannedRegistration;
+  match: MunicipalityMatch;
+  /** Submission instant in ms since the epoch; NaN when missing or unparsable. */
+  time: number;
+  /** Position of the cover decision in force (earlier decisions get places first); Infinity without. */
+  coverOrder: number;
+  hotel: Hotel | null;
+}
+
+/** `order` is the decision's position in the list: earlier cover decisions get places first. */
+interface CoverDecision {
+  kind: 'cover' | 'uncover';
+  order: number;
+}
+
+/** The decisions in force: per registration id and axis, the latest decision wins. */
+interface Decisions {
+  late: Map<string, 'approve-late' | 'reject-late'>;
+  cover: Map<string, CoverDecision>;
+  extraNight: Map<string, 'extra-night' | 'no-extra-night'>;
+  cancel: Set<string>;
+  /** Folded organisation text → municipality code, or null for "not a municipality of the region". */
+  mappings: Map<string, string | null>;
+}
+
+export function plan(
+  registrations: Registration[],
+  decisions: Decision[],
+  settings: EventSettings,
+  register: Register,
+): Plan {
+  const decided = indexDecisions(decisions);
+  const look: Lookups = {
+    resolve: resolver(register, decided.mappings),
+    instant: instantParser(settings.timeZone),
+    fold: memo(fold),
+    topLeaderRole: memo((role) => TOP_LEADER_ROLE.test(fold(role))),
+  };
+  const onTimeUntil = endOfDay(settings.deadline, settings.timeZone);
+
+  const cases = registrations.map((reg) => assess(reg, settings, decided, look, onTimeUntil));
+  flagLikelyDuplicates(cases, look.fold);
+  for (const c of cases) c.out.status = statusBeforePlaces(c);
+  allocatePlaces(cases, decided, settings.quota);
+  const review = new Set(settings.extraNightReview);
+  const nightDates = eventNights(settings);
+  for (const c of cases) {
+    c.out.extraNight = extraNightStatus(c, settings, decided, review);
+    if (c.out.status === 'covered') {
+      c.out.nights = c.out.extraNight === 'granted' ? [...nightDates] : [settings.mainNight];
+    }
+  }
+  const hotels = settings.hotels.length > 0 ? settings.hotels : [{ name: 'hotel', rooms: null }];
+  const hotelNights = assignHotels(cases, hotels, nightDates);
+
+  return {
+    event: settings,
+    registrations: sortForOutput(cases.map((c) => c.out)),
+    municipalities: summarise(cases, register, settings, hotels),
+    nights: nightDates.map((date) => ({
+      date,
+      rooms: cases.reduce((n, c) => (c.out.status === 'covered' && c.out.nights.includes(date) ? n + 1 : n), 0),
+    })),
+    hotels: hotels.map((h, i) => ({
+      name: h.name,
+      nights: nightDates.map((date, j) => ({ date, rooms: hotelNights[i]![j]!, capacity: h.rooms })),
+    })),
+  };
+}
+
+function indexDecisions(decisions: Decision[]): Decisions {
+  const d: Decisions = { late: new Map(), cover: new Map(), extraNight: new Map(), cancel: new Set(), mappings: new Map() };
+  decisions.forEach((dec, order) => {
+    if (dec.kind === 'map-municipality') {
+      if (dec.name !== undefined) d.mappings.set(fold(dec.name), dec.code ?? null);
+      return;
+    }
+    const id = dec.id;
+    if (id === undefined) return;
+    switch (dec.kind) {
+      case 'approve-late':
+      case 'reject-late':
+        d.late.set(id, dec.kind);
+        break;
+      case 'cover':
+      case 'uncover':
+        d.cover.set(id, { kind: dec.kind, order });
+        break;
+      case 'extra-night':
+      case 'no-extra-night':
+        d.extraNight.set(id, dec.kind);
+        break;
+      case 'cancel':
+        d.cancel.add(id);
+        break;
+    }
+  });
+  return d;
+}
+
+/** Lookups repeated for many rows, computed once per distinct text during one plan. */
+interface Lookups {
+  resolve: (organisation: string) => Resolved;
+  instant: (text: string | null) => number;
+  fold: (text: string) => string;
+  topLeaderRole: (role: string) => boolean;
+}
+
+interface Resolved {
+  match: MunicipalityMatch;
+  municipality: MunicipalityRef | null;
+}
+
+function memo<T>(f: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    const value = f(text);
+    cache.set(text, value);
+    return value;
+  };
+}
+
+/** register.match with the organisers' map-municipality decisions on top. */
+function resolver(register: Register, mappings: Map<string, string | null>): (text: string) => Resolved {
+  const byCode = new Map(register.municipalities.map((m) => [m.code, m]));
+  return memo((text) => {
+    const key = fold(text);
+    const mapped = key === '' ? undefined : mappings.get(key);
+    const ref = mapped == null ? undefined : byCode.get(mapped);
+    let match: MunicipalityMatch;
+    if (key === '') match = { kind: 'empty' };
+    else if (ref !== undefined) match = { kind: 'region', code: ref.code, name: ref.name };
+    else if (mapped === null) match = { kind: 'organisation' };
+    else match = register.match(text); // no decision, or one naming a code the register does not know
+    return { match, municipality: match.kind === 'region' ? { code: match.code, name: match.name } : null };
+  });
+}
+
+/** The first instant after the given local day: a submission before it is on time. */
+function endOfDay(day: string, timeZone: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return new TZDate(y!, m! - 1, d! + 1, timeZone).getTime();
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * ISO 8601 text to an instant (ms); NaN when missing or unparsable. A time without offset is
+ * wall-clock time in the event's time zone (the zone's offset is looked up once per hour).
+ */
+function instantParser(timeZone: string): (text: string | null) => number {
+  const startOfLocalHour = memo((hour) => {
+    const [y, mo, d, h] = hour.split('-').map(Number);
+    return new TZDate(y!, mo! - 1, d!, h!, timeZone).getTime();
+  });
+  return (text) => {
+    const p = text === null ? null : ISO.exec(text.trim());
+    if (p === null) return NaN;
+    const y = +p[1]!, mo = +p[2]!, d = +p[3]!, h = +(p[4] ?? 0), mi = +(p[5] ?? 0), sec = +(p[6] ?? 0);
+    const leapDay = mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+    if (mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! || leapDay || h > 23 || mi > 59 || sec > 59) return NaN;
+    const withinHour = (mi * 60 + sec) * 1000 + (p[7] ? +`${p[7]}00`.slice(0, 3) : 0);
+    const offset = p[8]?.toUpperCase();
+    if (offset === undefined) return startOfLocalHour(`${y}-${mo}-${d}-${h}`) + withinHour;
+    const utc = Date.UTC(y, mo - 1, d, h) + withinHour;
+    if (offset === 'Z') return utc;
+    const digits = offset.slice(1).replace(':', '');
+    const minutes = +digits.slice(0, 2) * 60 + +(digits.slice(2) || 0);
+    return utc - (offset[0] === '-' ? -minutes : minutes) * 60_000;
+  };
+}
+
+function assess(
+  reg: Registration,
+  settings: EventSettings,
+  decided: Decisions,
+  look: Lookups,
+  onTimeUntil: number,
+): Case {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  if (`${reg.firstName}${reg.lastName}`.trim() === '') problems.push({ code: 'no-name' });
+  const { match, municipality } = look.resolve(reg.organisation);
+  if (match.kind === 'empty') problems.push({ code: 'no-organisation' });
+  if (match.kind === 'near-miss') {
+    problems.push({
+      code: 'unknown-municipality',
+      args: {
+        text: reg.organisation,
+        suggestion: match.suggestions.map((s) => s.name).join(', '),
+        codes: match.suggestions.map((s) => s.code).join(','),
+      },
+    });
+  }
+  const time = look.instant(reg.submittedAt);
+  if (Number.isNaN(time)) problems.push({ code: 'bad-time', args: { text: reg.submittedAtText } });
+  // The blocking problems are recomputed above on every run (so a decision can clear them); what else
+  // the reader found (an odd e-mail…) does not block and is passed on as a warning.
+  for (const p of reg.problems) if (!BLOCKING.has(p.code)) warnings.push(p);
+
+  const late = time >= onTimeUntil;
+  const lateDecision = !late ? null : lateInForce(decided.late.get(reg.id), settings.latePolicy);
+  const attendance = reg.attendance ?? (settings.assumeInPerson ? 'in-person' : 'digital');
+  // Asking for the extra night means needing a room: when the main night was declined, both nights.
+  let needsRoom = reg.needsRoom ?? settings.assumeNeedsRoom;
+  if (reg.extraNight === true && !needsRoom) {
+    needsRoom = true;
+    if (reg.needsRoom === false) warnings.push({ code: 'extra-night-without-main' });
+  }
+  return {
+    reg,
+    match,
+    time,
+    coverOrder: coverOrder(decided.cover.get(reg.id)),
+    hotel: null,
+    out: {
+      id: reg.id,
+      firstName: reg.firstName,
+      lastName: reg.lastName,
+      email: reg.email,
+      phone: reg.phone,
+      municipality,
+      organisation: reg.organisation,
+      role: reg.role,
+      submittedAt: reg.submittedAt,
+      late,
+      lateDecision,
+      status: reg.cancelled || decided.cancel.has(reg.id) ? 'cancelled' : 'needs-attention',
+      extraNight: 'not-requested',
+      nights: [],
+      hotel: null,
+      attendance,
+      needsRoom,
+      // The forum answer wins; when the form did not ask, the role decides (mayor, municipal director).
+      topLeader: reg.topLeader ?? (reg.role !== null && look.topLeaderRole(reg.role)),
+      dietary: reg.dietary,
+      notes: reg.notes,
+      problems,
+      warnings,
+      outside:
+        match.kind === 'outside'
+          ? { name: match.name, county: match.county }
+          : match.kind === 'organisation'
+            ? { name: reg.organisation, county: null }
+            : null,
+      source: reg.source,
+    },
+  };
+}
+
+function coverOrder(decision: CoverDecision | undefined): number {
+  return decision?.kind === 'cover' ? decision.order : Infinity;
+}
+
+function lateInForce(
+  decision: 'approve-late' | 'reject-late' | undefined,
+  policy: EventSettings['latePolicy'],
+): 'approved' | 'rejected' | null {
+  if (decision === 'approve-late') return 'approved';
+  if (decision === 'reject-late') return 'rejected';
+  return policy === 'accept' ? 'approved' : policy === 'reject' ? 'rejected' : null;
+}
+
+/**
+ * A registration without e-mail whose folded full name and municipality (or folded organisation)
+ * equal another non-cancelled registration's is a likely duplicate; `other` is the earliest other.
+ * Registrations with an e-mail are identified by it and are not flagged themselves.
+ */
+function flagLikelyDuplicates(cases: Case[], foldName: (text: string) => string): void {
+  const hasEmail = (c: Case) => (c.reg.email ?? '').trim() !== '';
+  const candidate = (c: Case) =>
+    c.out.status !== 'cancelled' && `${c.reg.firstName}${c.reg.lastName}`.trim() !== '' && c.match.kind !== 'empty';
+  const keyOf = (c: Case) => {
+    const name = [foldName(c.reg.firstName), foldName(c.reg.lastName)].filter((n) => n !== '').join(' ');
+    return `${name}|${c.out.municipality ? `c:${c.out.municipality.code}` : `o:${foldName(c.reg.organisation)}`}`;
+  };
+  const groups = new Map<string, Case[]>();
+  for (const c of cases) {
+    if (!candidate(c) || hasEmail(c)) continue;
+    const key = keyOf(c);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  if (groups.size === 0) return;
+  for (const c of cases) {
+    if (candidate(c) && hasEmail(c)) groups.get(keyOf(c))?.push(c);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    group.sort(byArrival);
+    for (const c of group) {
+      if (hasEmail(c)) continue;
+      const other = group[0] === c ? group[1]! : group[0]!;
+      c.out.problems.push({ code: 'likely-duplicate', args: { other: other.reg.id } });
+    }
+  }
+}
+
+/** Earlier submission first (unparsable last), then source row, then id: a total order. */
+function byArrival(a: Case, b: Case): number {
+  const ta = Number.isNaN(a.time) ? Infinity : a.time;
+  const tb = Number.isNaN(b.time) ? Infinity : b.time;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  if (a.reg.source.row !== b.reg.source.row) return a.reg.source.row - b.reg.source.row;
+  return a.reg.id < b.reg.id ? -1 : a.reg.id > b.reg.id ? 1 : 0;
+}
+
+/** Statuses 1–6 of SPEC 2; a registration that gets through is provisionally `over-quota`. */
+function statusBeforePlaces(c: Case): Status {
+  if (c.out.status === 'cancelled') return 'cancelled';
+  if (c.out.problems.some((p) => BLOCKING.has(p.code))) return 'needs-attention';
+  if (c.match.kind !== 'region') return 'not-eligible';
+  if (c.out.attendance === 'digital') return 'digital';
+  if (!c.out.needsRoom) return 'no-room';
+  if (c.out.late && c.out.lateDecision !== 'approved') return c.out.lateDecision === 'rejected' ? 'late-rejected' : 'late-pending';
+  return 'over-quota';
+}
+
+/**
+ * Places per municipality, among those still `over-quota` (eligible, in person, need a room, on time or
+ * late and approved): manual covers in decision order, then on time, then approved late, each by
+ * submission time. Uncovered people stay out. The quota is never exceeded, not even by cover decisions.
+ */
+function allocatePlaces(cases: Case[], decided: Decisions, quota: number): void {
+  const byMunicipality = new Map<string, Case[]>();
+  for (const c of cases) {
+    if (c.out.status !== 'over-quota' || decided.cover.get(c.reg.id)?.kind === 'uncover') continue;
+    const code = c.out.municipality!.code;
+    const list = byMunicipality.get(code);
+    if (list) list.push(c);
+    else byMunicipality.set(code, [c]);
+  }
+  for (const list of byMunicipality.values()) {
+    // On time before approved late needs no rule of its own: a late submission is always the later one.
+    // Sort positions by a compact numeric key (cover decisions far before any time): fast for big lists.
+    const key = list.map((c) => (c.coverOrder !== Infinity ? c.coverOrder - 1e15 : c.time));
+    const order = list.map((_, i) => i);
+    order.sort((i, j) => key[i]! - key[j]! || byArrival(list[i]!, list[j]!));
+    for (let k = 0; k < order.length && k < quota; k++) list[order[k]!]!.out.status = 'covered';
+  }
+}
+
+/**
+ * A denied request (`no-extra-night`) is `not-covered`: the person asked, and the organiser does not
+ * pay the night — the same meaning as for someone asking who has no place. `not-requested` is kept
+ * for people who did not ask, so a denial is never reported as "did not ask".
+ */
+function extraNightStatus(
+  c: Case,
+  settings: EventSettings,
+  decided: Decisions,
+  review: Set<string>,
+): ExtraNightStatus {
+  if (settings.extraNight === null) return 'not-requested';
+  const decision = decided.extraNight.get(c.reg.id);
+  const asked = c.reg.extraNight === true || decision === 'extra-night';
+  if (!asked) return 'not-requested';
+  if (c.out.status !== 'covered' || decision === 'no-extra-night') return 'not-covered';
+  if (decision === 'extra-night') return 'granted';
+  return review.has(c.out.municipality!.code) ? 'review' : 'granted';
+}
+
+function eventNights(settings: EventSettings): string[] {
+  return settings.extraNight !== null && settings.extraNight !== settings.mainNight
+    ? [settings.extraNight, settings.mainNight].sort()
+    : [settings.mainNight];
+}
+
+/**
+ * Covered people to hotels, municipality by municipality in code order: a municipality goes whole to
+ * the first hotel with room for all of it on every night; when none has, its people fill the hotels in
+ * order, each in the first with a room on all of their nights. Whoever does not fit is `unplaced`.
+ * Returns rooms used per hotel per night (indices of `hotels` and `nights`).
+ */
+function assignHotels(cases: Case[], hotels: Hotel[], nights: string[]): number[][] {
+  const used = hotels.map(() => nights.map(() => 0));
+  const free = (h: number, n: number) => (hotels[h]!.rooms === null ? Infinity : hotels[h]!.rooms! - used[h]![n]!);
+  const place = (c: Case, h: number) => {
+    c.hotel = hotels[h]!;
+    c.out.hotel = c.hotel.name;
+    for (const date of c.out.nights) used[h]![nights.indexOf(date)]!++;
+  };
+  const groups = new Map<string, Case[]>();
+  for (const c of cases) {
+    if (c.out.status !== 'covered') continue;
+    const code = c.out.municipality!.code;
+    const g = groups.get(code);
+    if (g) g.push(c);
+    else groups.set(code, [c]);
+  }
+  for (const code of [...groups.keys()].sort()) {
+    const group = groups.get(code)!.sort(byArrival);
+    const need = nights.map((date) => group.filter((c) => c.out.nights.includes(date)).length);
+    const whole = hotels.findIndex((_, h) => need.every((k, n) => free(h, n) >= k));
+    if (whole >= 0) {
+      for (const c of group) place(c, whole);
+      continue;
+    }
+    for (const c of group) {
+      const h = hotels.findIndex((_, h) => c.out.nights.every((date) => free(h, nights.indexOf(date)) >= 1));
+      if (h >= 0) place(c, h);
+      else c.out.problems.push({ code: 'unplaced' });
+    }
+  }
+  return used;
+}
+
+function summarise(cases: Case[], register: Register, settings: EventSettings, hotels: Hotel[]): MunicipalitySummary[] {
+  const anyRate = settings.roomRate !== null || hotels.some((h) => h.roomRate != null);
+  const rows = register.municipalities.map(
+    (m): MunicipalitySummary => ({
+      code: m.code,
+      name: m.name,
+      registered: 0,
+      inPerson: 0,
+      digital: 0,
+      covered: 0,
+      extraNights: 0,
+      overQuota: 0,
+      latePending: 0,
+      lateApproved: 0,
+      lateRejected: 0,
+      cancelled: 0,
+      topLeader: false,
+      placesLeft: 0,
+      roomNights: 0,
+      cost: anyRate ? 0 : null,
+    }),
+  );
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  for (const c of cases) {
+    const s = c.out.municipality ? byCode.get(c.out.municipality.code) : undefined;
+    if (s === undefined) continue;
+    if (c.out.status === 'cancelled') {
+      s.cancelled++;
+      continue;
+    }
+    s.registered++;
+    if (c.out.attendance === 'digital') s.digital++;
+    else s.inPerson++;
+    if (c.out.topLeader) s.topLeader = true;
+    if (c.out.status === 'over-quota') s.overQuota++;
+    if (c.out.status === 'late-pending') s.latePending++;
+    if (c.out.status === 'late-rejected') s.lateRejected++;
+    if (c.out.late && c.out.lateDecision === 'approved' && (c.out.status === 'covered' || c.out.status === 'over-quota')) s.lateApproved++;
+    if (c.out.status !== 'covered') continue;
+    s.covered++;
+    if (c.out.extraNight === 'granted') s.extraNights++;
+    s.roomNights += c.out.nights.length;
+    const rate = c.hotel?.roomRate ?? settings.roomRate;
+    if (s.cost !== null) s.cost = rate == null ? null : s.cost + rate * c.out.nights.length;
+  }
+  for (const s of rows) s.placesLeft = Math.max(0, settings.quota - s.covered);
+  return rows;
+}
+
+/** Names in Norwegian alphabetical order (æ, ø, å after z) without the cost of a collator. */
+const NORWEGIAN_LAST: Record<string, string> = { æ: '{', ä: '{', ø: '|', ö: '|', å: '}' };
+function nameKey(name: string): string {
+  const lower = name.toLowerCase();
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  return lower
+    .replace(/[æäøöå]/g, (ch) => NORWEGIAN_LAST[ch]!)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/** By municipality code (none last), last name, first name, id. */
+function sortForOutput(planned: PlannedRegistration[]): PlannedRegistration[] {
+  const key = memo(nameKey);
+  const code = planned.map((p) => p.municipality?.code ?? '\uffff');
+  const last = planned.map((p) => key(p.lastName));
+  const first = planned.map((p) => key(p.firstName));
+  const order = planned.map((_, i) => i);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  order.sort(
+    (i, j) => cmp(code[i]!, code[j]!) || cmp(last[i]!, last[j]!) || cmp(first[i]!, first[j]!) || cmp(planned[i]!.id, planned[j]!.id),
+  );
+  return order.map((i) => planned[i]!);
+}
