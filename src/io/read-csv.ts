@@ -1,0 +1,137 @@
+// Delimited text (.csv, .tsv, .txt): detect the encoding and the delimiter, parse once with csv-parse.
+// UTF-8 bytes go to csv-parse as they are (no decode/re-encode); other encodings are decoded once.
+
+import { isUtf8 } from 'node:buffer';
+import { parse, CsvError } from 'csv-parse/sync';
+import { InputError } from '../errors.js';
+import type { TableRow } from './table.js';
+
+export interface DelimitedTable {
+  headers: string[];
+  rows: TableRow[];
+  encoding: string;
+  delimiter: string;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+const SAVE_HINT = 'Open it in Excel and save it as "CSV UTF-8" or as .xlsx.';
+
+/** The text to parse (a UTF-8 buffer or a decoded string) and the encoding found. */
+async function decode(file: string, buf: Buffer): Promise<{ data: Buffer | string; encoding: string }> {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { data: buf.subarray(3), encoding: 'utf-8 with BOM' };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { data: buf.toString('utf16le', 2), encoding: 'utf-16le' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) {
+    const le = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1))).swap16();
+    return { data: le.toString('utf16le'), encoding: 'utf-16be' };
+  }
+  if (buf.subarray(0, 8192).includes(0)) {
+    throw new InputError('this is not a text file (it holds binary data)', file, undefined, SAVE_HINT);
+  }
+  if (isUtf8(buf)) return { data: buf, encoding: 'utf-8' };
+  const { default: iconv } = await import('iconv-lite');
+  return { data: iconv.decode(buf, 'windows-1252'), encoding: 'windows-1252' };
+}
+
+/**
+ * The delimiter among `,` `;` tab `|` that splits the first lines (outside quotes) most consistently:
+ * the most lines with the header's count wins, then the higher count. None found: tab for .tsv, else `,`.
+ */
+export function detectDelimiter(sample: string, fallback = ','): string {
+  const lines: Record<string, number>[] = [];
+  let counts: Record<string, number> = {};
+  let quoted = false;
+  for (let i = 0; i < sample.length && lines.length < 20; i++) {
+    const c = sample[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && sample[i + 1] === '\n') i++;
+      lines.push(counts);
+      counts = {};
+    } else if (c === ',' || c === ';' || c === '\t' || c === '|') counts[c] = (counts[c] ?? 0) + 1;
+  }
+  if (lines.length === 0) lines.push(counts); // a single line with no line break
+  let best = fallback;
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const header = lines[0]![d] ?? 0;
+    if (header === 0) continue;
+    const consistent = lines.filter((l) => (l[d] ?? 0) === header).length;
+    const score = consistent * 10_000 + header;
+    if (score > bestScore) [best, bestScore] = [d, score];
+  }
+  return best;
+}
+
+type Eol = '\n' | '\r';
+
+/** Occurrences of LF or CR in a Buffer or string (native search; a byte needle for buffers is fastest). */
+function count(hay: Buffer | string, ch: Eol): number {
+  let n = 0;
+  if (typeof hay === 'string') for (let i = hay.indexOf(ch); i !== -1; i = hay.indexOf(ch, i + 1)) n++;
+  else for (let b = ch.charCodeAt(0), i = hay.indexOf(b); i !== -1; i = hay.indexOf(b, i + 1)) n++;
+  return n;
+}
+
+/** Line breaks inside one record's cells; `eol` is LF (which also ends CRLF lines) or CR in CR-only files. */
+function breaksIn(cells: string[], eol: Eol): number {
+  let n = 0;
+  for (const c of cells) n += count(c, eol);
+  return n;
+}
+
+const isBlank = (cells: string[]) => cells.every((c) => c === '');
+
+/**
+ * How to number rows by physical line (header = 1). A line ends at LF (CRLF too), or at CR in a file with
+ * no LF at all. When the file has as many lines as records — no cell holds a line break — each record is
+ * one line and no cell needs looking at (`singleLine`).
+ */
+function lineCounting(data: Buffer | string, records: number): { singleLine: boolean; eol: Eol } {
+  const lf = count(data, '\n');
+  const breaks = lf > 0 ? lf : count(data, '\r');
+  const last = data[data.length - 1];
+  const endsWithBreak = last === '\n' || last === '\r' || last === 10 || last === 13;
+  return { singleLine: breaks + (endsWithBreak ? 0 : 1) === records, eol: lf > 0 ? '\n' : '\r' };
+}
+
+/** Reads delimited text. Cells stay strings exactly as typed; short rows are fine. */
+export async function readDelimited(file: string, buf: Buffer, ext: string): Promise<DelimitedTable> {
+  const { data, encoding } = await decode(file, buf);
+  const sample = typeof data === 'string' ? data.slice(0, 65_536) : data.toString('latin1', 0, 65_536);
+  if (sample.trim() === '') throw new InputError('the file is empty (no header row)', file);
+  const delimiter = detectDelimiter(sample, ext === '.tsv' ? '\t' : ',');
+  const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false };
+
+  let records: string[][];
+  try {
+    records = parse(data, options) as string[][];
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    // Find the row where the broken record starts: re-read the records before it (error path only).
+    const good = typeof e.records === 'number' ? e.records : 0;
+    const before = good > 0 ? (parse(data, { ...options, to: good }) as string[][]) : [];
+    const { eol } = lineCounting(data, -1);
+    let row = 1;
+    for (const r of before) row += 1 + breaksIn(r, eol);
+    const what = e.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'a quoted cell is never closed (a " without its closing ")'
+      : e.code.includes('QUOTE') ? 'a quote (") is out of place' : 'this row cannot be read as CSV';
+    throw new InputError(what, file, row, 'Fix the quote marks in that row, or export the file again.');
+  }
+
+  const { singleLine, eol } = lineCounting(data, records.length);
+  let end = records.length;
+  while (end > 0 && isBlank(records[end - 1]!)) end--;
+  let start = 0;
+  while (start < end && isBlank(records[start]!)) start++; // blank lines above the header
+  if (start === end) throw new InputError('the file is empty (no header row)', file);
+
+  const out: TableRow[] = new Array(end - start - 1);
+  let row = 1;
+  for (let i = 0; i < end; i++) {
+    if (i > start) out[i - start - 1] = { row, cells: records[i]! };
+    row += singleLine ? 1 : 1 + breaksIn(records[i]!, eol);
+  }
+  return { headers: records[start]!, rows: out, encoding, delimiter };
+}
