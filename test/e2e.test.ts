@@ -285,7 +285,8 @@ describe('plan: decide and deliver', () => {
 
   it('output with NO_COLOR or a pipe has no escape codes', () => {
     const ws = tempWorkspace('google-forms-nn.csv');
-    for (const env of [{ NO_COLOR: '1' }, { NO_COLOR: '', FORCE_COLOR: '' }]) {
+    const envs: Record<string, string>[] = [{ NO_COLOR: '1' }, { NO_COLOR: '', FORCE_COLOR: '' }];
+    for (const env of envs) {
       const r = run(['plan', 'google-forms-nn.csv'], { cwd: ws, env });
       expect(r.code).toBe(0);
       expect(r.stdout + r.stderr).not.toMatch(/\u001b\[/);

@@ -51,12 +51,12 @@ describe('Google Forms CSV (UTF-8 with BOM, CRLF, comma)', async () => {
     expect(col(t, 'Stilling ')).toContain('Rådgjevar, klima og miljø');
   });
 
-  it('counts the physical lines of a quoted note so later rows keep their numbers', () => {
+  it('numbers rows as a spreadsheet shows them: a note with a line break is still one row', () => {
     const lars = t.rows.find((r) => r.cells[2] === 'Lars Riise')!;
     expect(lars.row).toBe(15);
     expect(lars.cells[10]).toBe('Vegetar.\nMå reise kl. 11 fredag.');
-    expect(t.rows.find((r) => r.cells[2] === 'Sunniva Øse')!.row).toBe(17);
-    expect(t.rows.at(-1)!.row).toBe(33);
+    expect(t.rows.find((r) => r.cells[2] === 'Sunniva Øse')!.row).toBe(16);
+    expect(t.rows.at(-1)!.row).toBe(32);
     expect(t.rows.at(-1)!.cells[0]).toBe('20.09.2021 kl. 08.15.30');
   });
 });
@@ -177,7 +177,7 @@ describe('line endings, encodings and edge cases', () => {
   for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
     it(`${name} line endings give the same cells and row numbers`, async () => {
       const t = await readTable(tmpFile(`eol-${name}.csv`, lines.join(eol).replace('to\nlinjer', `to${eol}linjer`) + eol + eol));
-      expect(t.rows.map((r) => [r.row, r.cells[0]])).toEqual([[2, 'Kari Lie'], [4, 'Ola Vik'], [5, ''], [6, 'Per Ås']]);
+      expect(t.rows.map((r) => [r.row, r.cells[0]])).toEqual([[2, 'Kari Lie'], [3, 'Ola Vik'], [4, ''], [5, 'Per Ås']]);
       expect(t.rows[0]!.cells[2]).toBe(`to${eol}linjer`);
     });
   }
@@ -235,7 +235,7 @@ describe('bad input: one InputError naming the file', () => {
     expect(e.row).toBe(4);
     expect(e.message).toMatch(/quote/);
     const later = await inputError(readTable(tmpFile('q.csv', 'Namn,Merknad\nKari,"a\nb"\nOla,"open\nPer,x\n')));
-    expect(later.row).toBe(4);
+    expect(later.row).toBe(3); // Kari's two-line note is one row in a spreadsheet
   });
 
   it('an .xlsx that is not a zip, or a zip that is not a workbook', async () => {

@@ -63,37 +63,7 @@ export function detectDelimiter(sample: string, fallback = ','): string {
   return best;
 }
 
-type Eol = '\n' | '\r';
-
-/** Occurrences of LF or CR in a Buffer or string (native search; a byte needle for buffers is fastest). */
-function count(hay: Buffer | string, ch: Eol): number {
-  let n = 0;
-  if (typeof hay === 'string') for (let i = hay.indexOf(ch); i !== -1; i = hay.indexOf(ch, i + 1)) n++;
-  else for (let b = ch.charCodeAt(0), i = hay.indexOf(b); i !== -1; i = hay.indexOf(b, i + 1)) n++;
-  return n;
-}
-
-/** Line breaks inside one record's cells; `eol` is LF (which also ends CRLF lines) or CR in CR-only files. */
-function breaksIn(cells: string[], eol: Eol): number {
-  let n = 0;
-  for (const c of cells) n += count(c, eol);
-  return n;
-}
-
 const isBlank = (cells: string[]) => cells.every((c) => c === '');
-
-/**
- * How to number rows by physical line (header = 1). A line ends at LF (CRLF too), or at CR in a file with
- * no LF at all. When the file has as many lines as records — no cell holds a line break — each record is
- * one line and no cell needs looking at (`singleLine`).
- */
-function lineCounting(data: Buffer | string, records: number): { singleLine: boolean; eol: Eol } {
-  const lf = count(data, '\n');
-  const breaks = lf > 0 ? lf : count(data, '\r');
-  const last = data[data.length - 1];
-  const endsWithBreak = last === '\n' || last === '\r' || last === 10 || last === 13;
-  return { singleLine: breaks + (endsWithBreak ? 0 : 1) === records, eol: lf > 0 ? '\n' : '\r' };
-}
 
 /** Reads delimited text. Cells stay strings exactly as typed; short rows are fine. */
 export async function readDelimited(file: string, buf: Buffer, ext: string): Promise<DelimitedTable> {
@@ -108,30 +78,23 @@ export async function readDelimited(file: string, buf: Buffer, ext: string): Pro
     records = parse(data, options) as string[][];
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
-    // Find the row where the broken record starts: re-read the records before it (error path only).
-    const good = typeof e.records === 'number' ? e.records : 0;
-    const before = good > 0 ? (parse(data, { ...options, to: good }) as string[][]) : [];
-    const { eol } = lineCounting(data, -1);
-    let row = 1;
-    for (const r of before) row += 1 + breaksIn(r, eol);
+    // The broken record is the one after those read whole; rows are numbered as a spreadsheet shows them.
+    const row = (typeof e.records === 'number' ? e.records : 0) + 1;
     const what = e.code === 'CSV_QUOTE_NOT_CLOSED'
       ? 'a quoted cell is never closed (a " without its closing ")'
       : e.code.includes('QUOTE') ? 'a quote (") is out of place' : 'this row cannot be read as CSV';
     throw new InputError(what, file, row, 'Fix the quote marks in that row, or export the file again.');
   }
 
-  const { singleLine, eol } = lineCounting(data, records.length);
   let end = records.length;
   while (end > 0 && isBlank(records[end - 1]!)) end--;
   let start = 0;
   while (start < end && isBlank(records[start]!)) start++; // blank lines above the header
   if (start === end) throw new InputError('the file is empty (no header row)', file);
 
+  // Rows are numbered as Excel or Google Sheets shows the file (header = 1 when it is the first line):
+  // a cell holding a line break is still one row there.
   const out: TableRow[] = new Array(end - start - 1);
-  let row = 1;
-  for (let i = 0; i < end; i++) {
-    if (i > start) out[i - start - 1] = { row, cells: records[i]! };
-    row += singleLine ? 1 : 1 + breaksIn(records[i]!, eol);
-  }
+  for (let i = start + 1; i < end; i++) out[i - start - 1] = { row: i + 1, cells: records[i]! };
   return { headers: records[start]!, rows: out, encoding, delimiter };
 }

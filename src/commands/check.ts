@@ -1,0 +1,21 @@
+// samling check — exit 1 when anything needs attention or waits for review, 0 otherwise.
+import { createContext, type GlobalOptions } from './context.js';
+import { planFor } from './shared.js';
+import { nextSteps } from './import.js';
+import { ExitCode, EXIT_ATTENTION } from '../errors.js';
+
+export default async function checkCommand(opts: GlobalOptions): Promise<void> {
+  const ctx = createContext(opts);
+  const plan = planFor(ctx.workspace.load(), ctx.settings);
+  const waiting = plan.registrations.filter(
+    (r) => r.status === 'needs-attention' || r.status === 'late-pending' || r.extraNight === 'review' || r.problems.some((p) => p.code === 'unplaced'),
+  );
+  if (opts.json) {
+    ctx.out.data(JSON.stringify({ ok: waiting.length === 0, waiting: waiting.map((r) => ({ id: r.id, status: r.status, extraNight: r.extraNight })) }, null, 2));
+  } else if (waiting.length === 0) {
+    ctx.out.info('Nothing needs attention.');
+  } else {
+    ctx.out.info(nextSteps(plan).join('\n'));
+  }
+  if (waiting.length) throw new ExitCode(EXIT_ATTENTION);
+}

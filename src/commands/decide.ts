@@ -1,0 +1,94 @@
+// samling decide ID --cover/--uncover/--extra-night/--no-extra-night/--cancel/--municipality X/--undo,
+// and with no id: the list of decisions in force.
+import { createContext, type GlobalOptions } from './context.js';
+import { registerFor } from './shared.js';
+import { decision, resolveAll, updateState } from './decisions.js';
+import { InputError } from '../errors.js';
+import { fold } from '../core/text.js';
+import { table } from '../ui/table.js';
+import type { Decision, Register } from '../core/types.js';
+
+export interface DecideOptions extends GlobalOptions {
+  cover?: boolean;
+  uncover?: boolean;
+  extraNight?: boolean;
+  cancel?: boolean;
+  municipality?: string;
+  undo?: boolean;
+}
+
+/** "1505", "Kristiansund" or "none" → the code it means (null = not a municipality of the region). */
+export function resolveMunicipality(register: Register, text: string): string | null {
+  const t = text.trim();
+  if (/^(none|ingen|no|nei|-)$/i.test(t)) return null;
+  const byCode = register.municipalities.find((m) => m.code === t);
+  if (byCode) return byCode.code;
+  const m = register.match(t);
+  if (m.kind === 'region') return m.code;
+  const hint = m.kind === 'near-miss' ? ` Did you mean ${m.suggestions.map((s) => `${s.name} (${s.code})`).join(' or ')}?` : '';
+  throw new InputError(`--municipality "${text}": not a municipality of ${register.regionName}.${hint}`, undefined, undefined,
+    `Give a code or name from: ${register.municipalities.map((x) => x.name).join(', ')}; or "none".`);
+}
+
+function describe(d: Decision, register: Register): string {
+  if (d.kind === 'map-municipality') {
+    const name = d.code ? register.municipalities.find((m) => m.code === d.code)?.name ?? d.code : 'not a municipality of the region';
+    return `"${d.name}" means ${name}`;
+  }
+  return d.kind;
+}
+
+export default async function decideCommand(opts: DecideOptions, id?: string): Promise<void> {
+  const ctx = createContext(opts);
+  const register = registerFor(ctx.settings);
+  if (!id) {
+    const { decisions } = ctx.workspace.load();
+    if (opts.json) return void ctx.out.data(JSON.stringify(decisions, null, 2));
+    if (!decisions.length) return void ctx.out.info('No decisions yet.');
+    ctx.out.data(table(['When', 'Registration', 'Decision'], decisions.map((d) => [d.at.slice(0, 16).replace('T', ' '), d.id ?? '', describe(d, register)])).join('\n'));
+    return;
+  }
+  const kinds: Decision['kind'][] = [];
+  if (opts.cover) kinds.push('cover');
+  if (opts.uncover) kinds.push('uncover');
+  if (opts.extraNight === true) kinds.push('extra-night');
+  if (opts.extraNight === false) kinds.push('no-extra-night');
+  if (opts.cancel) kinds.push('cancel');
+  if (opts.cover && opts.uncover) throw new InputError('--cover and --uncover contradict each other');
+  const mapTo = opts.municipality !== undefined ? resolveMunicipality(register, opts.municipality) : undefined;
+  if (!kinds.length && mapTo === undefined && !opts.undo) {
+    throw new InputError('say what to decide', undefined, undefined, 'One of --cover, --uncover, --extra-night, --no-extra-night, --cancel, --municipality CODE, --undo (see samling decide --help).');
+  }
+  const done = await updateState(ctx, (state) => {
+    const [r] = resolveAll(state, [id]);
+    const reg = r!;
+    const now = new Date();
+    const lines: string[] = [];
+    if (opts.undo) {
+      let at = -1;
+      for (let i = state.decisions.length - 1; i >= 0; i--) {
+        const d = state.decisions[i]!;
+        if (d.id === reg.id) {
+          at = i;
+          break;
+        }
+      }
+      if (at < 0) throw new InputError(`no decision to undo for ${reg.id}`);
+      const [undone] = state.decisions.splice(at, 1);
+      lines.push(`Undone for ${reg.id}: ${describe(undone!, register)}`);
+    }
+    for (const kind of kinds) {
+      state.decisions.push(decision(kind, reg.id, now));
+      lines.push(`${reg.id}: ${kind}`);
+    }
+    if (mapTo !== undefined) {
+      const name = fold(reg.organisation);
+      if (!name) throw new InputError(`${reg.id} has no organisation text to map`, undefined, undefined, 'Correct the row in the export and import it again.');
+      state.decisions.push({ kind: 'map-municipality', id: reg.id, name, code: mapTo, at: now.toISOString() });
+      lines.push(`Remembered: "${reg.organisation}" means ${mapTo ? register.municipalities.find((m) => m.code === mapTo)?.name : 'not a municipality of the region'} (for everyone who typed it)`);
+    }
+    return lines;
+  });
+  if (opts.json) return void ctx.out.data(JSON.stringify({ done }, null, 2));
+  ctx.out.info(done.join('\n') + '\nRun samling plan to write the lists again.');
+}

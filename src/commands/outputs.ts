@@ -1,0 +1,37 @@
+// Shared by plan, rooming-list and summary: write outputs and remember what each hotel was sent.
+import { resolve } from 'node:path';
+import { writeLists, writeReport, writeRoomingLists, writeSummaries, type WriteOptions } from '../io/write-outputs.js';
+import { InputError } from '../errors.js';
+import type { Context } from './context.js';
+import type { Plan } from '../core/types.js';
+import type { Stay } from '../core/render/rooming.js';
+import type { WorkspaceState } from '../workspace/workspace.js';
+
+export interface OutputOptions {
+  delimiter?: string;
+  format?: 'csv' | 'xlsx';
+}
+
+export function writeOptions(ctx: Context, o: OutputOptions): WriteOptions {
+  const delimiter = o.delimiter ?? ';';
+  if (![',', ';', '\t', '|'].includes(delimiter.replace('\\t', '\t'))) {
+    throw new InputError(`--delimiter "${delimiter}": use ; , | or \\t`);
+  }
+  const outDir = ctx.opts.out ? resolve(ctx.opts.out) : resolve(ctx.workspace.dir, 'out');
+  return { outDir, lang: ctx.opts.lang, delimiter: delimiter.replace('\\t', '\t'), format: o.format ?? 'csv' };
+}
+
+/** Writes the rooming lists and records what each hotel got in the state (caller saves it). */
+export async function writeRooming(plan: Plan, state: WorkspaceState, w: WriteOptions) {
+  const previous = state.rooming as unknown as Record<string, Stay[]>;
+  const result = await writeRoomingLists(plan, previous, w);
+  state.rooming = { ...state.rooming, ...(result.snapshots as unknown as WorkspaceState['rooming']) };
+  return result;
+}
+
+export { writeLists, writeReport, writeSummaries };
+
+/** Today's date in the event's time zone, for "in 12 days" / "3 days ago". */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+}

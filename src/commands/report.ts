@@ -1,0 +1,17 @@
+// samling report [--no-names] — one self-contained HTML page to look at, print or send on.
+import { createContext, type GlobalOptions } from './context.js';
+import { planFor } from './shared.js';
+import { todayIn, writeOptions, writeReport } from './outputs.js';
+
+export interface ReportOptions extends GlobalOptions {
+  names: boolean;
+}
+
+export default async function reportCommand(opts: ReportOptions): Promise<void> {
+  const ctx = createContext(opts);
+  const w = writeOptions(ctx, {});
+  const plan = planFor(ctx.workspace.load(), ctx.settings);
+  const file = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: opts.names });
+  if (opts.json) return void ctx.out.data(JSON.stringify({ written: [file] }, null, 2));
+  ctx.out.info(`Wrote ${file}${opts.names ? '' : ' (numbers only: no names, e-mails or ids)'}. Open it in a browser, or print it to PDF.`);
+}

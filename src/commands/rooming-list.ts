@@ -1,0 +1,18 @@
+// samling rooming-list — write each hotel's rooming list and the changes since the last one sent.
+import { createContext, type GlobalOptions } from './context.js';
+import { planFor } from './shared.js';
+import { writeOptions, writeRooming, type OutputOptions } from './outputs.js';
+
+export default async function roomingListCommand(opts: GlobalOptions & OutputOptions): Promise<void> {
+  const ctx = createContext(opts);
+  const w = writeOptions(ctx, opts);
+  const result = await ctx.workspace.withLock(async () => {
+    const state = ctx.workspace.load();
+    const plan = planFor(state, ctx.settings);
+    const r = await writeRooming(plan, state, w);
+    ctx.workspace.save(state);
+    return r;
+  });
+  if (opts.json) return void ctx.out.data(JSON.stringify({ written: result.written, changes: result.changes }, null, 2));
+  ctx.out.info(`Wrote ${result.written.join(', ')} to ${w.outDir === process.cwd() ? '.' : opts.out ?? 'out'}/`);
+}

@@ -1,0 +1,13 @@
+// samling summary — write municipalities.csv, the letters, the late list and what needs attention.
+import { createContext, type GlobalOptions } from './context.js';
+import { planFor } from './shared.js';
+import { writeOptions, writeSummaries, type OutputOptions } from './outputs.js';
+
+export default async function summaryCommand(opts: GlobalOptions & OutputOptions): Promise<void> {
+  const ctx = createContext(opts);
+  const w = writeOptions(ctx, opts);
+  const plan = planFor(ctx.workspace.load(), ctx.settings);
+  const written = writeSummaries(plan, w);
+  if (opts.json) return void ctx.out.data(JSON.stringify({ written }, null, 2));
+  ctx.out.info(`Wrote municipalities.csv, ${written.filter((f) => f.includes('/')).length} letters, late-registrations.csv and needs-attention.csv.`);
+}

@@ -1,0 +1,92 @@
+// Writes the outputs of SPEC section 4 into --out (created if needed, never emptied). Renders first,
+// then writes each file atomically. Returns the paths written, relative to the out folder.
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic.js';
+import { toCsv } from './write-csv.js';
+import { hotelFileName, roomingChanges, roomingRows, type Stay } from '../core/render/rooming.js';
+import { municipalityRows } from '../core/render/municipalities.js';
+import { municipalityLetters } from '../core/render/letters.js';
+import { attentionRows, lateRows } from '../core/render/attention.js';
+import { renderReport } from '../core/render/report.js';
+import { dietaryRows, digitalRows, participantRows } from '../core/render/lists.js';
+import type { Lang, Plan } from '../core/types.js';
+
+export interface WriteOptions {
+  outDir: string;
+  lang: Lang;
+  delimiter: string;
+  format: 'csv' | 'xlsx';
+}
+
+export interface RoomingResult {
+  written: string[];
+  /** The stays now sent to each hotel: the workspace keeps them for the next changes file. */
+  snapshots: Record<string, Stay[]>;
+  changes: Record<string, number>;
+}
+
+/** Hotels of the plan, the default one included. */
+function hotelNames(plan: Plan): string[] {
+  return plan.hotels.map((h) => h.name);
+}
+
+export async function writeRoomingLists(plan: Plan, previous: Record<string, Stay[]>, o: WriteOptions): Promise<RoomingResult> {
+  const written: string[] = [];
+  const snapshots: Record<string, Stay[]> = {};
+  const changes: Record<string, number> = {};
+  for (const hotel of hotelNames(plan)) {
+    const { header, rows, stays } = roomingRows(plan, hotel, o.lang);
+    const file = hotelFileName(hotel);
+    writeFileAtomic(join(o.outDir, file), toCsv(header, rows, { delimiter: o.delimiter }));
+    written.push(file);
+    if (o.format === 'xlsx') {
+      const { toXlsx } = await import('./write-xlsx.js');
+      const xfile = file.replace(/\.csv$/, '.xlsx');
+      writeFileAtomic(join(o.outDir, xfile), await toXlsx(hotel.slice(0, 31) || 'hotel', header, rows));
+      written.push(xfile);
+    }
+    const before = previous[hotel];
+    if (before) {
+      const diff = roomingChanges(before, stays, o.lang);
+      const cfile = file.replace(/^rooming-list-/, 'rooming-changes-');
+      writeFileAtomic(join(o.outDir, cfile), toCsv(diff.header, diff.rows, { delimiter: o.delimiter }));
+      written.push(cfile);
+      changes[hotel] = diff.rows.length;
+    }
+    snapshots[hotel] = stays;
+  }
+  return { written, snapshots, changes };
+}
+
+export function writeSummaries(plan: Plan, o: WriteOptions): string[] {
+  const written: string[] = [];
+  const csv = (name: string, t: { header: string[]; rows: string[][] }) => {
+    writeFileAtomic(join(o.outDir, name), toCsv(t.header, t.rows, { delimiter: o.delimiter }));
+    written.push(name);
+  };
+  csv('municipalities.csv', municipalityRows(plan, o.lang));
+  for (const letter of municipalityLetters(plan, o.lang)) {
+    writeFileAtomic(join(o.outDir, 'municipalities', letter.fileName), letter.text);
+    written.push(join('municipalities', letter.fileName));
+  }
+  csv('late-registrations.csv', lateRows(plan, o.lang));
+  csv('needs-attention.csv', attentionRows(plan, o.lang));
+  return written;
+}
+
+/** report.html (or, without names, report-no-names.html, so the two can never be mixed up). */
+export function writeReport(plan: Plan, o: WriteOptions & { today: string; names: boolean }): string {
+  const name = o.names ? 'report.html' : 'report-no-names.html';
+  writeFileAtomic(join(o.outDir, name), renderReport(plan, o.lang, { today: o.today, names: o.names }));
+  return name;
+}
+
+/** participants.csv (the door), dietary.csv (the caterer), digital-participants.csv (the webinar host). */
+export function writeLists(plan: Plan, o: WriteOptions): string[] {
+  const lists = { 'participants.csv': participantRows, 'dietary.csv': dietaryRows, 'digital-participants.csv': digitalRows };
+  return Object.entries(lists).map(([name, rows]) => {
+    const t = rows(plan, o.lang);
+    writeFileAtomic(join(o.outDir, name), toCsv(t.header, t.rows, { delimiter: o.delimiter }));
+    return name;
+  });
+}

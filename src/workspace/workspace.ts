@@ -1,0 +1,217 @@
+// The workspace: a folder holding the config (optional), and in `.samling/` a copy of every imported file
+// (named by content hash), the merged registrations with their history, the decisions, and the last
+// rooming list written per hotel. All mutable state is one file, replaced atomically, so a crash leaves
+// either the old state or the new one. A lock file keeps a second writer out.
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, copyFileSync, renameSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import type { Decision, Registration } from '../core/types.js';
+import type { MergeState } from '../core/merge.js';
+import { decodeRegistration, encodeRegistration, REGISTRATION_COLUMNS } from './store.js';
+
+export const STATE_DIR = '.samling';
+const STATE_VERSION = 1;
+
+export interface ImportedFile {
+  hash: string;
+  /** The name as the organiser gave it (basename only: no machine paths). */
+  name: string;
+  importedAt: string;
+  rows: number;
+}
+
+/** A stay as last sent to a hotel, kept to write the changes file next time. */
+export type StaySnapshot = Record<string, string | number>;
+
+export interface WorkspaceState {
+  files: ImportedFile[];
+  registrations: MergeState;
+  decisions: Decision[];
+  rooming: Record<string, StaySnapshot[]>;
+}
+
+export function emptyState(): WorkspaceState {
+  return { files: [], registrations: { current: new Map(), history: [] }, decisions: [], rooming: {} };
+}
+
+export class Workspace {
+  readonly dir: string;
+  readonly stateDir: string;
+  readonly statePath: string;
+  readonly lockPath: string;
+  private locked = false;
+
+  constructor(dir: string) {
+    this.dir = resolve(dir);
+    this.stateDir = join(this.dir, STATE_DIR);
+    this.statePath = join(this.stateDir, 'state.json');
+    this.lockPath = join(this.stateDir, 'lock');
+  }
+
+  /** Checks the folder exists (without creating anything). */
+  ensureFolder(shown: string): void {
+    let st;
+    try {
+      st = statSync(this.dir);
+    } catch {
+      throw new InputError('workspace folder not found', shown, undefined, 'Create it first, or leave out --workspace to use the current folder.');
+    }
+    if (!st.isDirectory()) throw new InputError('the workspace is not a folder', shown);
+  }
+
+  exists(): boolean {
+    return existsSync(this.statePath);
+  }
+
+  load(): WorkspaceState {
+    let text: string;
+    try {
+      text = readFileSync(this.statePath, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+      throw new InputError('cannot read the workspace state', this.statePath);
+    }
+    let raw: RawState;
+    try {
+      raw = JSON.parse(text) as RawState;
+    } catch {
+      throw new InputError('the workspace state is not valid JSON (was it edited by hand?)', this.statePath, undefined,
+        'Restore it from a backup, or delete the .samling folder and import the files again (decisions would be lost).');
+    }
+    if (raw.version !== STATE_VERSION) throw new InputError(`unsupported workspace version ${String(raw.version)}`, this.statePath);
+    const cols = raw.columns;
+    const current = new Map<string, Registration>();
+    for (const row of raw.registrations) {
+      const r = decodeRegistration(row, cols);
+      current.set(r.key, r);
+    }
+    return {
+      files: raw.files,
+      registrations: { current, history: raw.history.map((row) => decodeRegistration(row, cols)) },
+      decisions: raw.decisions,
+      rooming: raw.rooming ?? {},
+    };
+  }
+
+  /** Replaces the state file atomically. Call only while holding the lock. */
+  save(state: WorkspaceState): void {
+    if (!this.locked) throw new Error('workspace written without the lock');
+    const raw: RawState = {
+      version: STATE_VERSION,
+      columns: REGISTRATION_COLUMNS,
+      files: state.files,
+      decisions: state.decisions,
+      rooming: state.rooming,
+      registrations: [...state.registrations.current.values()].map(encodeRegistration),
+      history: state.registrations.history.map(encodeRegistration),
+    };
+    // One registration per line keeps the file readable and diffable without costing much.
+    const lines = [
+      `{"version":${raw.version},"columns":${JSON.stringify(raw.columns)},`,
+      `"files":${JSON.stringify(raw.files)},`,
+      `"decisions":${JSON.stringify(raw.decisions)},`,
+      `"rooming":${JSON.stringify(raw.rooming)},`,
+      `"registrations":[`,
+      raw.registrations.map((r) => JSON.stringify(r)).join(',\n'),
+      `],"history":[`,
+      raw.history.map((r) => JSON.stringify(r)).join(',\n'),
+      `]}\n`,
+    ];
+    writeFileAtomic(this.statePath, lines.join('\n'));
+  }
+
+  /** Keeps a copy of an imported file, named by its content hash. Call only while holding the lock. */
+  keepCopy(sourcePath: string, hash: string): void {
+    const ext = extname(sourcePath).toLowerCase() || '.dat';
+    const target = join(this.stateDir, 'files', `${hash}${ext}`);
+    if (existsSync(target)) return;
+    mkdirSync(join(this.stateDir, 'files'), { recursive: true });
+    const tmp = `${target}.${process.pid}.tmp`;
+    try {
+      copyFileSync(sourcePath, tmp);
+      renameSync(tmp, target);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  }
+
+  /**
+   * Takes the lock (creating `.samling/`), runs `fn`, and releases it whatever happens.
+   * A second process finds the lock and gets a clear message instead of corrupting the state.
+   */
+  async withLock<T>(fn: () => Promise<T> | T): Promise<T> {
+    mkdirSync(this.stateDir, { recursive: true });
+    this.acquire();
+    const release = () => this.release();
+    process.once('exit', release);
+    try {
+      return await fn();
+    } finally {
+      process.removeListener('exit', release);
+      this.release();
+    }
+  }
+
+  private acquire(): void {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fd = openSync(this.lockPath, 'wx');
+        writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+        closeSync(fd);
+        this.locked = true;
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const holder = this.lockHolder();
+        if (holder && isAlive(holder.pid)) {
+          throw new InputError(
+            `another samling (process ${holder.pid}, since ${holder.since}) is working on this workspace`,
+            this.dir,
+            undefined,
+            'Wait for it to finish and run the command again.',
+          );
+        }
+        // The process that held it is gone (killed): the state file is whole either way, so take over.
+        rmSync(this.lockPath, { force: true });
+      }
+    }
+    throw new InputError('could not take the workspace lock', this.dir);
+  }
+
+  private lockHolder(): { pid: number; since: string } | null {
+    try {
+      const v = JSON.parse(readFileSync(this.lockPath, 'utf8')) as { pid: number; since: string };
+      return typeof v.pid === 'number' ? v : null;
+    } catch {
+      // Being written right now by another process: treat it as held.
+      return { pid: -1, since: 'just now' };
+    }
+  }
+
+  private release(): void {
+    if (!this.locked) return;
+    this.locked = false;
+    rmSync(this.lockPath, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === -1) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+interface RawState {
+  version: number;
+  columns: readonly string[];
+  files: ImportedFile[];
+  decisions: Decision[];
+  rooming?: Record<string, StaySnapshot[]>;
+  registrations: unknown[][];
+  history: unknown[][];
+}
