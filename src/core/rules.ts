@@ -4,6 +4,7 @@
 // The plan does not depend on the order of the registrations: every ordering below is a total order
 // ending in the registration id. The order of the decisions does matter: the latest one wins.
 
+import { sortKey } from './sort.js';
 import { TZDate } from '@date-fns/tz';
 import { fold } from './text.js';
 import type {
@@ -498,20 +499,10 @@ function summarise(cases: Case[], register: Register, settings: EventSettings, h
   return rows;
 }
 
-/** Names in Norwegian alphabetical order (æ, ø, å after z) without the cost of a collator. */
-const NORWEGIAN_LAST: Record<string, string> = { æ: '{', ä: '{', ø: '|', ö: '|', å: '}' };
-function nameKey(name: string): string {
-  const lower = name.toLowerCase();
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
-  return lower
-    .replace(/[æäøöå]/g, (ch) => NORWEGIAN_LAST[ch]!)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
 
 /** By municipality code (none last), last name, first name, id. */
 function sortForOutput(planned: PlannedRegistration[]): PlannedRegistration[] {
-  const key = memo(nameKey);
+  const key = sortKey;
   const code = planned.map((p) => p.municipality?.code ?? '\uffff');
   const last = planned.map((p) => key(p.lastName));
   const first = planned.map((p) => key(p.firstName));

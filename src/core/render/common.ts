@@ -6,39 +6,8 @@ import type { PlannedRegistration } from '../types.js';
 /** Norwegian collation for small lists (created once: creating one per comparison is slow). */
 export const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
 
-const NORDIC: Record<string, string> = { æ: '{', ø: '|', å: '}' };
-const sortKeys = new Map<string, string>();
+export { sortBy, sortKey } from '../sort.js';
 
-/**
- * A key that sorts text in Norwegian order with plain `<`: case and accents ignored, æ ø å after z.
- * Much faster than Intl.Collator on large lists; keys are cached (names repeat).
- */
-export function sortKey(s: string): string {
-  let k = sortKeys.get(s);
-  if (k === undefined) {
-    k = s
-      .toLowerCase()
-      .replace(/[æøå]/g, (c) => NORDIC[c]!)
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '');
-    if (sortKeys.size < 200_000) sortKeys.set(s, k);
-  }
-  return k;
-}
-
-/** Sorts `items` by the keys `key` gives (compared in order), computing them once per item. */
-export function sortBy<T>(items: T[], key: (x: T) => (string | number)[]): T[] {
-  const decorated = items.map((x) => ({ x, k: key(x) }));
-  decorated.sort((a, b) => {
-    for (let i = 0; i < a.k.length; i++) {
-      const p = a.k[i]!;
-      const q = b.k[i]!;
-      if (p !== q) return p < q ? -1 : 1;
-    }
-    return 0;
-  });
-  return decorated.map((d) => d.x);
-}
 
 /** The municipality's name when matched, otherwise the organisation as typed. */
 export const organisationOf = (r: PlannedRegistration): string => r.municipality?.name ?? r.organisation;
