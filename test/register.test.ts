@@ -270,6 +270,9 @@ describe('other regions', () => {
     expect(vestland.match('Ålesund')).toEqual(outside('Møre og Romsdal', 'Ålesund'));
     expect(vestland.match('Bergn')).toEqual(nearMiss('4601'));
     expect(vestland.match('Vestland fylkeskommune')).toEqual({ kind: 'organisation' });
+    // Some Nynorsk municipalities call themselves "herad".
+    expect(vestland.match('Voss herad')).toEqual(region('4621'));
+    expect(vestland.match('Kvam herad')).toEqual(region('4622'));
   });
 
   it('says "in Møre og Romsdal" for the Herøy of the county file, and no county for a bare Herøy', () => {

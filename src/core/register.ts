@@ -29,7 +29,8 @@ export function periodForDate(date: string): RegisterPeriod {
 }
 
 const PERIOD_LABEL: Record<RegisterPeriod, string> = { '2020': '2020–2023', '2024': '2024 and later' };
-const KOMMUNE = 'kommune|kommunen|kommuna|kommun|municipality|commune';
+// "herad" is what some Nynorsk municipalities call themselves (Voss herad, Kvam herad).
+const KOMMUNE = 'kommune|kommunen|kommuna|kommun|herad|heradet|municipality|commune';
 const KOMMUNE_WORDS = new RegExp(`\\b(?:${KOMMUNE})\\b`, 'g');
 const AROUND_KOMMUNE = new RegExp(`^(.*?)\\b(?:${KOMMUNE})\\b(.*)$`);
 /** Words that make a text an organisation even when it names a municipality: "Statens vegvesen, Molde". */
