@@ -166,9 +166,22 @@ describe('matching in Møre og Romsdal (2021)', () => {
     ['Kristiansunnd', ['1505']],
     ['Ørsta og Volda', ['1520', '1577']],
     ['NAV Ålesund', ['1507']],
-    ['Sande (Vestfold)', ['1514']],
+    ['Ørsta/Volda', ['1520', '1577']],
   ])('%s is a near miss, suggesting %j', (text, codes) => {
     expect(mr2021.match(text)).toEqual(nearMiss(...codes));
+  });
+
+  it.each(['Sande (Vestfold)', 'Sande Vestfold', 'Sande kommune (Vestfold)', 'Sande kommune i Vestfold'])(
+    '%s names another county: never the region\'s Sande, nor a suggestion of it',
+    (text) => {
+      expect(mr2021.match(text)).toEqual({ kind: 'organisation' });
+    },
+  );
+
+  it('a former county now part of the region does not count as another county', () => {
+    const vestland = createRegister({ county: '46', period: '2024' });
+    expect(vestland.match('Sogndal (Sogn og Fjordane)')).toEqual({ kind: 'region', code: '4640', name: 'Sogndal' });
+    expect(vestland.match('Voss kommune, Hordaland')).toEqual({ kind: 'region', code: '4621', name: 'Voss' });
   });
 
   it('suggests Sula for Sola but does not apply it', () => {

@@ -5,7 +5,12 @@ import type { EventSettings, Plan, Register, Registration } from '../core/types.
 import type { WorkspaceState } from '../workspace/workspace.js';
 
 export function registerFor(settings: EventSettings): Register {
-  return createRegister({ county: settings.region.county, period: settings.region.period, aliases: settings.aliases });
+  return createRegister({
+    county: settings.region.county,
+    period: settings.region.period,
+    aliases: settings.aliases,
+    members: settings.register?.municipalities,
+  });
 }
 
 export function planFor(state: WorkspaceState, settings: EventSettings, register = registerFor(settings)): Plan {

@@ -16,6 +16,7 @@ export const DEFAULT_EVENT: EventSettings = {
   quota: 4,
   latePolicy: 'review',
   region: { county: '15', period: '2020' },
+  register: null,
   extraNightReview: ['1507'],
   hotels: [],
   roomRate: null,

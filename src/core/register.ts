@@ -36,11 +36,17 @@ const AROUND_KOMMUNE = new RegExp(`^(.*?)\\b(?:${KOMMUNE})\\b(.*)$`);
 /** Words that make a text an organisation even when it names a municipality: "Statens vegvesen, Molde". */
 const ORGANISATION_WORDS = 'fylkeskommun|statsforvalt|fylkesm[ae]n|county|statens|direktorat|departement|universitet';
 const ORGANISATION = new RegExp(`\\b(?:${ORGANISATION_WORDS}|hogsk[ou]l|sjukehus|sykehus|helseforetak)`);
-/** Counties before 2020, so that "Sande (Vestfold)" is not taken for the region's Sande. */
-const FORMER_COUNTIES = [
-  'Østfold', 'Akershus', 'Hedmark', 'Oppland', 'Buskerud', 'Vestfold', 'Telemark', 'Aust-Agder', 'Vest-Agder',
-  'Hordaland', 'Sogn og Fjordane', 'Sør-Trøndelag', 'Nord-Trøndelag', 'Troms', 'Finnmark', 'Viken',
-];
+/**
+ * Counties before 2020 (and Viken, 2020–2023), with the county numbers that hold them now, so that
+ * "Sande (Vestfold)" is not taken for Møre og Romsdal's Sande, while "Sogndal (Sogn og Fjordane)" is still
+ * Vestland's Sogndal.
+ */
+const FORMER_COUNTIES: Record<string, string[]> = {
+  Østfold: ['30', '31'], Akershus: ['30', '32'], Hedmark: ['34'], Oppland: ['34'], Buskerud: ['30', '33'],
+  Vestfold: ['38', '39'], Telemark: ['38', '40'], 'Aust-Agder': ['42'], 'Vest-Agder': ['42'], Hordaland: ['46'],
+  'Sogn og Fjordane': ['46'], 'Sør-Trøndelag': ['50'], 'Nord-Trøndelag': ['50'], Troms: ['54', '55'],
+  Finnmark: ['54', '56'], Viken: ['30', '31', '32', '33'],
+};
 
 /** Folded form names are compared in: case, accents, punctuation and a "kommune" word dropped, aa → a. */
 export function nameKey(text: string): string {
@@ -132,10 +138,13 @@ export function createRegister(opts: {
   county: string;
   period: RegisterPeriod;
   aliases?: Record<string, string | null>;
+  /** A register of the organiser's own (config `register`): these municipalities instead of the county's. */
+  members?: { code: string; name?: string; aliases?: string[] }[];
 }): RegionRegister {
   const { period } = opts;
-  const county = findCounty(opts.county, period);
   const data = periodData(period);
+  const ownCounty = opts.members?.length ? ownRegisterCounty(opts.members, data) : null;
+  const county = ownCounty ?? findCounty(opts.county, period);
   if (!county) {
     const known = data.counties.map((c) => `${c.code} ${c.name}`).join(', ');
     throw new InputError(
@@ -145,7 +154,13 @@ export function createRegister(opts: {
       `Use a county number or name: ${known}.`,
     );
   }
-  const members = data.list.filter((m) => m.countyCode === county.code);
+  const members = opts.members?.length
+    ? opts.members.map(({ code, name }) => {
+        const m = data.byCode.get(code);
+        if (!m) throw new InputError(`register: ${code} is not a municipality code in the ${PERIOD_LABEL[period]} register.`);
+        return name ? { ...m, name } : m;
+      })
+    : data.list.filter((m) => m.countyCode === county.code);
   const inRegion = new Set(members.map((m) => m.code));
   const regionResult = new Map<string, MunicipalityMatch>(
     members.map((m) => [m.code, Object.freeze({ kind: 'region', code: m.code, name: m.name })]),
@@ -171,16 +186,21 @@ export function createRegister(opts: {
     if (key.length > NEAR_KEY_LENGTH) continue;
     (nearKeys[key.length] ??= []).push({ key, codes, max: key.replace(/ /g, '').length <= 5 ? 1 : 2 });
   }
-  const ownCountyKeys = new Set(data.counties.find((c) => c.code === county.code)!.keys);
+  const ownCountyKeys = new Set(data.counties.find((c) => c.code === county.code)?.keys ?? []);
   const otherCounties = new Set(
-    [...FORMER_COUNTIES, ...Object.values(COUNTIES['2020']), ...Object.values(COUNTIES['2024'])]
+    [
+      ...Object.entries(FORMER_COUNTIES).filter(([, now]) => !now.includes(county.code)).map(([name]) => name),
+      ...Object.values(COUNTIES['2020']),
+      ...Object.values(COUNTIES['2024']),
+    ]
       .flatMap((n) => [n, ...parallelParts(n)])
       .map(nameKey)
       .filter((k) => !ownCountyKeys.has(k)),
   );
 
   const configured = new Map<string, MunicipalityMatch>();
-  for (const [name, code] of Object.entries(opts.aliases ?? {})) {
+  const ownAliases = (opts.members ?? []).flatMap((m) => [...(m.aliases ?? []), ...(m.name ? [m.name] : [])].map((a) => [a, m.code] as const));
+  for (const [name, code] of [...ownAliases, ...Object.entries(opts.aliases ?? {})]) {
     const key = nameKey(name);
     if (!key) continue;
     if (code === null) configured.set(key, AN_ORGANISATION);
@@ -239,24 +259,33 @@ export function createRegister(opts: {
       if (alias) return alias;
     }
     if (ORGANISATION.test(folded)) return AN_ORGANISATION;
-    for (const key of whole) {
-      const found = lookup(key, true);
-      if (found) return found;
+    // Runs of up to four words: "sande vestfold" → sande, vestfold, sande vestfold.
+    const words = whole[0]!.split(' ');
+    const runs: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (let n = 1; n <= 4 && i + n <= words.length; n++) runs.push(words.slice(i, i + n).join(' '));
     }
-    // "Molde kommune, Plan og bygg", "Plan - Molde"; but not the region's Sande in "Sande (Vestfold)".
-    const regionToo = !parts.some((k) => otherCounties.has(k));
-    for (const key of parts) {
+    // Another county named ("Sande (Vestfold)", "Sande kommune i Vestfold"): never one of the region's.
+    const regionToo = !runs.some((k) => otherCounties.has(k)) && !parts.some((k) => otherCounties.has(k));
+    for (const key of whole) {
       const found = lookup(key, regionToo);
       if (found) return found;
     }
-    // A region name inside other words ("Ørsta og Volda", "NAV Ålesund"): the organiser decides.
-    const words = whole[0]!.split(' ');
-    const inside: string[] = [];
-    for (let i = 0; i < words.length; i++) {
-      for (let n = 1; n <= 4 && i + n <= words.length; n++) {
-        inside.push(...(regionIndex.get(words.slice(i, i + n).join(' ')) ?? []));
-      }
+    // "Molde kommune, Plan og bygg", "Plan - Molde": the pieces. Two region municipalities named
+    // ("Ørsta/Volda") is for the organiser to decide.
+    const inRegion = new Set<string>();
+    let first: MunicipalityMatch | null = null;
+    for (const key of parts) {
+      const found = lookup(key, regionToo);
+      if (!found) continue;
+      first ??= found;
+      if (found.kind === 'region') inRegion.add(found.code);
     }
+    if (inRegion.size > 1) return suggestions(inRegion);
+    if (first) return first;
+    if (!regionToo) return AN_ORGANISATION;
+    // A region name inside other words ("Ørsta og Volda", "NAV Ålesund"): the organiser decides.
+    const inside = runs.flatMap((k) => regionIndex.get(k) ?? []);
     return inside.length ? suggestions(inside) : AN_ORGANISATION;
   };
 
@@ -264,7 +293,7 @@ export function createRegister(opts: {
   return {
     county,
     period,
-    regionName: county.name,
+    regionName: opts.members?.length ? 'the region' : county.name,
     municipalities: members.map((m): MunicipalityRef => ({ code: m.code, name: m.name })),
     match(text: string): MunicipalityMatch {
       let result = cache.get(text);
@@ -276,6 +305,17 @@ export function createRegister(opts: {
       return result;
     },
   };
+}
+
+/** The county of an own register: the one its municipalities share, or "the region" when they span several. */
+function ownRegisterCounty(members: { code: string }[], data: PeriodData): { code: string; name: string } {
+  const counties = new Set(members.map((m) => data.byCode.get(m.code)?.countyCode ?? ''));
+  if (counties.size === 1) {
+    const code = [...counties][0]!;
+    const c = data.counties.find((x) => x.code === code);
+    if (c) return { code: c.code, name: c.name };
+  }
+  return { code: '', name: 'the region' };
 }
 
 /**

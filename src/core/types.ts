@@ -36,6 +36,11 @@ export interface EventSettings {
   latePolicy: LatePolicy;
   /** The region: a county (number or name) and a register period ('2020' = 2020–2023, '2024' = from 2024). */
   region: { county: string; period: '2020' | '2024' };
+  /**
+   * The organiser's own register (config `register`: a CSV of municipality codes, with names and aliases),
+   * used instead of the county's; null = the built-in register of `region`.
+   */
+  register: { file: string; municipalities: { code: string; name?: string; aliases: string[] }[] } | null;
   /** Municipality codes whose extra-night requests are held for review (default: the host municipality). */
   extraNightReview: string[];
   /** Hotels in order of preference. Empty = one hotel called `hotel` with no limit. */
