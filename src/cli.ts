@@ -64,11 +64,17 @@ program
   .option('--delimiter <char>', 'separator in the CSV outputs', ';')
   .addOption(new Option('--format <format>', 'rooming list format').choices(['csv', 'xlsx']).default('csv'))
   .option('--strict', 'exit 1 when something needs the organiser')
+  .option('--review', 'in a terminal: go through unknown municipality names and choose who gets the places where a municipality is over its quota')
   .addHelpText('after', `
+In a terminal, plan asks when a column cannot be found, when a municipality name is unclear and (after new
+files, or with --review) who gets the places where a municipality has more people than places. Answers are
+saved as decisions. Without a terminal (or with --no-input, --json, CI) it never asks and says which flag decides.
+
 Examples:
   samling plan fixtures/google-forms-nn.csv
   samling plan påmelding.csv --format xlsx --lang en --out til-hotellet
-  samling plan                     (plan again on what the workspace holds)`)
+  samling plan                     (plan again on what the workspace holds)
+  samling plan --review            (choose who gets the places, name unclear municipalities)`)
   .action(run(() => import('./commands/plan.js')));
 
 program
@@ -83,7 +89,10 @@ program
 Examples:
   samling import svar.csv
   samling import svar.csv ms-forms.xlsx --dry-run
-  samling import eksport.csv --map "Arbeidsgivar=organisation"`)
+  samling import eksport.csv --map "Arbeidsgivar=organisation"
+
+In a terminal, import asks for a column it cannot find (remembered in samling.config.json) and what an unclear
+municipality name means (remembered as a decision).`)
   .action(run(() => import('./commands/import.js')));
 
 program
@@ -100,7 +109,8 @@ program
   .summary('exit 1 when anything needs attention or waits for review (for scripts)')
   .addHelpText('after', `
 Examples:
-  samling check || echo "something needs you: samling status"`)
+  samling check || echo "something needs you: samling status"
+  samling check --quiet && samling rooming-list`)
   .action(run(() => import('./commands/check.js')));
 
 program
@@ -140,12 +150,21 @@ program
   .summary('write the rooming list and the changes since the last one, per hotel')
   .option('--delimiter <char>', 'separator in the CSV outputs', ';')
   .addOption(new Option('--format <format>', 'rooming list format').choices(['csv', 'xlsx']).default('csv'))
+  .addHelpText('after', `
+Examples:
+  samling rooming-list
+  samling rooming-list --format xlsx --out til-hotellet
+  samling rooming-list --delimiter ,     (for a spreadsheet that expects commas)`)
   .action(run(() => import('./commands/rooming-list.js')));
 
 program
   .command('summary')
   .summary('write municipalities.csv, a letter per municipality, the late list and what needs attention')
   .option('--delimiter <char>', 'separator in the CSV outputs', ';')
+  .addHelpText('after', `
+Examples:
+  samling summary
+  samling summary --lang nb --out til-kommunane`)
   .action(run(() => import('./commands/summary.js')));
 
 program
@@ -162,6 +181,10 @@ program
   .command('lists')
   .summary('write participants.csv, dietary.csv and digital-participants.csv')
   .option('--delimiter <char>', 'separator in the CSV outputs', ';')
+  .addHelpText('after', `
+Examples:
+  samling lists
+  samling lists --lang en --delimiter ,`)
   .action(run(() => import('./commands/lists.js')));
 
 program
@@ -169,7 +192,26 @@ program
   .summary('write samling.config.json for a new event, asking for each setting')
   .option('-y, --yes', 'write the defaults without asking')
   .option('-f, --force', 'overwrite an existing samling.config.json')
+  .addHelpText('after', `
+In a terminal, init asks for each setting, the embedded 2021 event's value as the default (enter keeps it).
+
+Examples:
+  samling init                    ask, then write samling.config.json
+  samling init --yes              write the defaults without asking, to edit by hand
+  samling init --force            start again over an existing samling.config.json
+  samling init --workspace ../samling-2025`)
   .action(run(() => import('./commands/init.js')));
+
+// Every command's own --help starts with a line on what it is for.
+for (const c of program.commands) {
+  if (!c.description()) c.description(c.summary().charAt(0).toUpperCase() + c.summary().slice(1) + '.');
+}
+
+// `samling status | head`: a reader that stops early is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 async function main(argv: string[]): Promise<number> {
   try {

@@ -305,3 +305,21 @@ describe('plan: decide and deliver', () => {
     rmSync(ws, { recursive: true });
   });
 });
+
+describe('help for organisers', () => {
+  it('every command\'s --help says what it is for and shows real examples', () => {
+    const ws = tempWorkspace();
+    const commands = ['plan', 'import', 'status', 'check', 'late', 'decide', 'rooming-list', 'summary', 'report', 'lists', 'init'];
+    for (const cmd of commands) {
+      const r = run([cmd, '--help'], { cwd: ws });
+      expect(r.code, cmd).toBe(0);
+      const [usage, , purpose] = r.stdout.split('\n');
+      expect(usage, cmd).toMatch(new RegExp(`^Usage: samling ${cmd}`));
+      expect(purpose, cmd).toMatch(/^[A-Z].{15,}/); // a sentence, right under the usage line
+      expect(r.stdout, cmd).toMatch(new RegExp(`Examples:\\n  samling ${cmd}`));
+    }
+    // plan --review is explained, with what happens without a terminal.
+    expect(run(['plan', '--help'], { cwd: ws }).stdout).toMatch(/--review[\s\S]*Without a terminal/);
+    rmSync(ws, { recursive: true });
+  });
+});

@@ -1,11 +1,16 @@
 // samling import FILE... — read exports into the workspace and report every row and every problem.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
 import { applyImports, parseMapOptions, readImport, type FileReport, type ParsedFile } from '../workspace/importer.js';
-import { planFor, plural } from './shared.js';
+import { planFor, plural, registerFor } from './shared.js';
 import { problemText } from '../core/render/i18n.js';
+import { CONFIG_FILE } from '../config/config.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { color } from '../ui/color.js';
+import { createProgress, NO_PROGRESS, type Progress } from '../ui/progress.js';
 import type { Context } from './context.js';
-import type { Plan, PlannedRegistration } from '../core/types.js';
+import type { Decision, Plan, PlannedRegistration, Register } from '../core/types.js';
 import type { WorkspaceState } from '../workspace/workspace.js';
 
 export interface ImportOptions extends GlobalOptions {
@@ -20,32 +25,141 @@ export interface ImportResult {
   plan: Plan;
   /** Registrations read in this import that have problems, or are not eligible. */
   flagged: PlannedRegistration[];
+  /** What the organiser decided when asked, and columns remembered. */
+  messages: string[];
 }
 
-/** Reads every file first (bad input stops here, nothing written), then merges under the lock. */
-export async function runImport(ctx: Context, files: string[], opts: { map?: string[]; sheet?: string; dryRun?: boolean }): Promise<ImportResult> {
+/** Reads every file (in a terminal, asking for a column that cannot be found). Bad input stops here. */
+export async function readAll(ctx: Context, files: string[], opts: { map?: string[]; sheet?: string }, progress: Progress): Promise<ParsedFile[]> {
   const map = parseMapOptions(opts.map);
+  const ask = ctx.interactive ? (await import('../ui/review.js')).askColumn : undefined;
   const parsed: ParsedFile[] = [];
-  for (const f of files) parsed.push(await readImport(f, ctx.settings, { map, sheet: opts.sheet }));
+  for (const f of files) parsed.push(await readImport(f, ctx.settings, { map, sheet: opts.sheet, ask, progress }));
+  return parsed;
+}
+
+/** Identifies the state file's version, to see whether another process saved it meanwhile. */
+export function stateStamp(ctx: Context): string {
+  try {
+    const st = statSync(ctx.workspace.statePath);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return 'none';
+  }
+}
+
+/**
+ * In a terminal, the questions an import raises: unknown municipality names among `only` (all when not
+ * given), then municipalities over their quota ('ask' = a yes/no first). Returns the decisions to record.
+ */
+export async function askAfterImport(
+  ctx: Context,
+  state: WorkspaceState,
+  plan: Plan,
+  register: Register,
+  opts: { only?: Set<string>; overQuota: 'ask' | 'always' | 'never' },
+): Promise<{ decisions: Decision[]; messages: string[]; plan: Plan }> {
+  const { reviewMunicipalities, chooseOverQuota, overQuotaUndecided } = await import('../ui/review.js');
+  const at = new Date().toISOString();
+  const decisions: Decision[] = [];
+  const messages: string[] = [];
+  const unknown = plan.registrations.filter(
+    (r) => r.status === 'needs-attention' && (!opts.only || opts.only.has(r.id)) && r.problems.some((p) => p.code === 'unknown-municipality'),
+  );
+  for (const a of await reviewMunicipalities(unknown, register)) {
+    decisions.push({ kind: 'map-municipality', id: a.id, name: a.name, code: a.code, at });
+    const typed = unknown.find((r) => r.id === a.id)!.organisation;
+    const means = a.code ? register.municipalities.find((m) => m.code === a.code)?.name ?? a.code : 'not a municipality of the region';
+    messages.push(`Remembered: “${typed}” means ${means} (for everyone who typed it).`);
+  }
+  const replan = () => planFor({ ...state, decisions: [...state.decisions, ...decisions] }, ctx.settings, register);
+  if (decisions.length) plan = replan();
+  if (opts.overQuota !== 'never') {
+    const list = overQuotaUndecided(plan, [...state.decisions, ...decisions]);
+    const places = await chooseOverQuota(list, ctx.settings.quota, opts.overQuota === 'ask');
+    for (const a of places) decisions.push({ kind: a.kind, id: a.id, at });
+    if (places.length) {
+      plan = replan();
+      const touched = new Set(list.filter((m) => m.candidates.some((r) => places.some((a) => a.id === r.id))).map((m) => m.code));
+      for (const m of list.filter((x) => touched.has(x.code))) {
+        const covered = plan.registrations.filter((r) => r.municipality?.code === m.code && r.status === 'covered');
+        messages.push(`${m.name}: the places go to ${covered.map((r) => `${r.firstName} ${r.lastName}`.trim()).join(', ') || 'nobody'}.`);
+      }
+      messages.push(`Saved as ${places.length} cover/uncover decisions (samling decide lists them; samling decide ID --undo takes one back).`);
+    }
+  }
+  return { decisions, messages, plan };
+}
+
+/** Over-quota municipalities nobody has chosen for: what the rule did, and how to choose otherwise. */
+export function overQuotaHint(ctx: Context, plan: Plan, decisions: Decision[]): string | null {
+  if (!plan.municipalities.some((m) => m.overQuota)) return null;
+  const decided = new Set(decisions.filter((d) => d.kind === 'cover' || d.kind === 'uncover').map((d) => d.id));
+  const chosen = new Set<string>();
+  if (decided.size) for (const r of plan.registrations) if (r.municipality && decided.has(r.id)) chosen.add(r.municipality.code);
+  const over = plan.municipalities.filter((m) => m.overQuota && !chosen.has(m.code));
+  if (!over.length) return null;
+  const shown = over.slice(0, 5).map((m) => `${m.name} ${m.covered + m.overQuota} for ${plan.event.quota}`).join(', ') + (over.length > 5 ? ` and ${over.length - 5} more` : '');
+  return `More people than places: ${shown}. The earliest registrations have the places; to choose others: ` +
+    `samling decide ID --cover / --uncover${ctx.interactive ? ' or samling plan --review' : ''}.`;
+}
+
+/** Remembers the columns the organiser named, in the config file in use (created when absent), atomically. */
+export function rememberColumns(ctx: Context, parsed: ParsedFile[]): string | null {
+  const learned = Object.assign({}, ...parsed.map((p) => p.learned)) as Record<string, string>;
+  if (!Object.keys(learned).length) return null;
+  const path = ctx.opts.config ? resolve(ctx.opts.config) : join(ctx.workspace.dir, CONFIG_FILE);
+  const data = (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) : {}) as { columns?: Record<string, string> };
+  data.columns = { ...data.columns, ...learned };
+  writeFileAtomic(path, JSON.stringify(data, null, 2) + '\n');
+  const what = Object.entries(learned).map(([h, f]) => `"${h.trim()}" is ${f}`).join(', ');
+  return `Remembered in ${relative(process.cwd(), path) || CONFIG_FILE}: ${what} (next time samling will not ask).`;
+}
+
+/** Reads every file first (bad input stops here, nothing written), asks in a terminal, then merges under the lock. */
+export async function runImport(
+  ctx: Context,
+  files: string[],
+  opts: { map?: string[]; sheet?: string; dryRun?: boolean },
+  progress: Progress = NO_PROGRESS,
+): Promise<ImportResult> {
+  const register = registerFor(ctx.settings);
+  const parsed = await readAll(ctx, files, opts, progress);
   const now = new Date().toISOString();
-  const merge = (state: WorkspaceState) => applyImports(state, parsed, now);
-  let result: { state: WorkspaceState; reports: FileReport[] };
-  if (opts.dryRun) {
-    result = merge(ctx.workspace.load());
-  } else {
+  const stamp = stateStamp(ctx);
+  progress.phase('merging', { rows: parsed.reduce((n, p) => n + p.rowsRead, 0) });
+  let result = applyImports(ctx.workspace.load(), parsed, now);
+  progress.phase('deciding', { rows: result.state.registrations.current.size });
+  let plan = planFor(result.state, ctx.settings, register);
+  const imported = new Set(parsed.flatMap((p) => p.registrations.map((r) => r.id)));
+  let asked: Awaited<ReturnType<typeof askAfterImport>> = { decisions: [], messages: [], plan };
+  if (ctx.interactive && !opts.dryRun) {
+    progress.done();
+    asked = await askAfterImport(ctx, result.state, plan, register, { only: imported, overQuota: 'ask' });
+    plan = asked.plan;
+  }
+  const messages = [...asked.messages];
+  if (!opts.dryRun) {
+    progress.phase('writing');
+    let reloaded = false;
     result = await ctx.workspace.withLock(() => {
-      const r = merge(ctx.workspace.load());
+      const r = stateStamp(ctx) === stamp ? result : ((reloaded = true), applyImports(ctx.workspace.load(), parsed, now));
+      r.state.decisions.push(...asked.decisions);
       for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
       ctx.workspace.save(r.state);
       return r;
     });
+    if (reloaded) plan = planFor(result.state, ctx.settings, register);
+    const remembered = rememberColumns(ctx, parsed);
+    if (remembered) messages.push(remembered);
+  } else if (parsed.some((p) => Object.keys(p.learned).length)) {
+    messages.push('Dry run: the columns you named are not remembered (use --map "Header=field", or run without --dry-run).');
   }
-  const plan = planFor(result.state, ctx.settings);
-  const imported = new Set(parsed.flatMap((p) => p.registrations.map((r) => r.id)));
+  progress.done();
   const flagged = plan.registrations.filter(
     (r) => imported.has(r.id) && (r.problems.length > 0 || r.warnings.length > 0 || r.status === 'not-eligible'),
   );
-  return { reports: result.reports, state: result.state, plan, flagged };
+  return { reports: result.reports, state: result.state, plan, flagged, messages };
 }
 
 export function importReportJson(result: ImportResult) {
@@ -76,7 +190,7 @@ function describeDelimiter(d: string | null): string {
 }
 
 /** The import report as lines for the terminal. Names nobody: rows are named by file, row and id. */
-export function importReportLines(result: ImportResult, dryRun: boolean): string[] {
+export function importReportLines(result: ImportResult, dryRun: boolean, region = 'the region'): string[] {
   const lines: string[] = [];
   for (const r of result.reports) {
     const how = [r.encoding, r.sheet ? `sheet "${r.sheet}"` : '', describeDelimiter(r.delimiter) && `${describeDelimiter(r.delimiter)}-separated`]
@@ -92,7 +206,11 @@ export function importReportLines(result: ImportResult, dryRun: boolean): string
     lines.push(color.bold('To look at:'));
     for (const r of result.flagged) {
       const texts = [...r.problems, ...r.warnings].map((p) => problemText(p, 'en'));
-      if (r.status === 'not-eligible' && r.outside) texts.push(r.outside.county ? `${r.outside.name}: not eligible for a paid room (${r.outside.county})` : `"${r.organisation}": not a municipality of the region, no paid room`);
+      if (r.status === 'not-eligible' && r.outside) {
+        texts.push(r.outside.county
+          ? `${r.outside.name}: a municipality in ${r.outside.county}, not in ${region}, so no paid room`
+          : `"${r.organisation}": not a municipality of ${region}, no paid room`);
+      }
       const mark = r.status === 'needs-attention' ? color.red('!') : color.yellow('·');
       lines.push(`  ${mark} ${r.source.file} row ${r.source.row} (${r.id}): ${texts.join('; ')}`);
     }
@@ -110,18 +228,28 @@ export function nextSteps(plan: Plan): string[] {
   const review = plan.registrations.filter((r) => r.extraNight === 'review').length;
   if (late) lines.push(`${plural(late, 'late registration waits', 'late registrations wait')} for a decision: samling late`);
   if (attention) lines.push(`${plural(attention, 'registration needs', 'registrations need')} attention: samling status (or out/needs-attention.csv after samling plan)`);
+  const unclear = plan.registrations.filter((r) => r.status === 'needs-attention' && r.problems.some((p) => p.code === 'unknown-municipality')).length;
+  if (unclear) lines.push(`${plural(unclear, 'municipality name is', 'municipality names are')} unclear: samling decide ID --municipality CODE (or none); in a terminal, samling plan --review asks`);
   if (review) lines.push(`${plural(review, 'extra-night request waits', 'extra-night requests wait')} for review: samling decide ID --extra-night / --no-extra-night`);
   return lines;
 }
 
 export default async function importCommand(opts: ImportOptions, files: string[]): Promise<void> {
   const ctx = createContext(opts);
-  const result = await runImport(ctx, files, opts);
+  const progress = createProgress(opts);
+  let result: ImportResult;
+  try {
+    result = await runImport(ctx, files, opts, progress);
+  } finally {
+    progress.done();
+  }
   if (opts.json) {
     ctx.out.data(JSON.stringify(importReportJson(result), null, 2));
     return;
   }
-  ctx.out.data(importReportLines(result, !!opts.dryRun).join('\n'));
-  const next = nextSteps(result.plan);
+  ctx.out.data(importReportLines(result, !!opts.dryRun, registerFor(ctx.settings).regionName).join('\n'));
+  const next = [...result.messages, ...nextSteps(result.plan)];
+  const over = overQuotaHint(ctx, result.plan, result.state.decisions);
+  if (over) next.push(over);
   if (next.length) ctx.out.info('\n' + next.join('\n'));
 }

@@ -73,12 +73,24 @@ export async function askSettings(base: EventSettings): Promise<EventSettings> {
 
   s.name = await p.input({ message: 'Name of the event:', default: sameEvent ? base.name : `Samling for kommunane i ${county.name}` });
   s.venue = await p.input({ message: 'Venue (town):', default: sameEvent ? base.venue : register.municipalities[0]?.name ?? base.venue });
-  s.mainNight = await p.input({ message: 'Main night, check-in date:', default: shift(base.mainNight), validate: isDate });
-  s.start = await p.input({ message: 'Starts (local time):', default: `${s.mainNight}T12:00`, validate: isDateTime });
-  s.end = await p.input({ message: 'Ends (local time):', default: `${addDays(s.mainNight, 1)}T12:00`, validate: isDateTime });
-  const extra = await p.confirm({ message: 'Is an extra night before offered to those with a long journey?', default: base.extraNight !== null });
+  s.mainNight = await p.input({ message: 'Main night, check-in date (YYYY-MM-DD):', default: shift(base.mainNight), validate: isDate });
+  const sameNight = s.mainNight === base.mainNight;
+  s.start = await p.input({ message: 'Starts, local time (YYYY-MM-DDTHH:mm):', default: sameNight ? base.start : `${s.mainNight}T12:00`, validate: isDateTime });
+  s.end = await p.input({
+    message: 'Ends, local time (YYYY-MM-DDTHH:mm):',
+    default: sameNight ? base.end : `${addDays(s.mainNight, 1)}T12:00`,
+    validate: (v) => (isDateTime(v) !== true ? isDateTime(v) : v > s.start ? true : `The end must come after the start (${s.start})`),
+  });
+  const extra = await p.confirm({
+    message: `Is the night before (${addDays(s.mainNight, -1)}) paid as an extra night for those with a long journey?`,
+    default: base.extraNight !== null,
+  });
   s.extraNight = extra ? addDays(s.mainNight, -1) : null;
-  s.deadline = await p.input({ message: 'Registration deadline (last day on time):', default: shift(base.deadline), validate: isDate });
+  s.deadline = await p.input({
+    message: 'Registration deadline, the last day on time (YYYY-MM-DD):',
+    default: shift(base.deadline),
+    validate: (v) => (isDate(v) !== true ? isDate(v) : v <= s.mainNight ? true : `The deadline must be on or before the main night (${s.mainNight})`),
+  });
   s.quota = Number(await p.input({ message: 'Paid places per municipality:', default: String(base.quota), validate: isWhole }));
   s.latePolicy = await p.select({
     message: 'Late registrations:',
@@ -98,9 +110,10 @@ export async function askSettings(base: EventSettings): Promise<EventSettings> {
     });
   } else s.extraNightReview = [];
   s.hotels = [];
-  while (await p.confirm({ message: s.hotels.length ? 'Add another hotel?' : 'Add a hotel (otherwise one hotel, "hotel", with no limit)?', default: s.hotels.length === 0 })) {
+  // No hotel by default, as in the embedded event: pressing enter throughout writes what --yes writes.
+  while (await p.confirm({ message: s.hotels.length ? 'Add another hotel?' : 'Name the hotel(s) and rooms held? (no: one hotel called "hotel", no room limit)', default: false })) {
     const name = await p.input({ message: 'Hotel name:', validate: (v) => (v.trim() ? true : 'A name, please') });
-    const rooms = await p.input({ message: 'Rooms per night held for the event (blank = no limit):', default: '', validate: (v) => (v.trim() === '' ? true : isWhole(v)) });
+    const rooms = await p.input({ message: 'Rooms per night held for the event (blank = no limit):', default: '', validate: (v) => (v.trim() === '' || /^[1-9]\d*$/.test(v.trim()) ? true : 'A whole number of rooms (1 or more), or blank for no limit') });
     const rate = await p.input({ message: 'Room rate per night (blank = the event rate):', default: '', validate: isMoney });
     s.hotels.push({ name: name.trim(), rooms: rooms.trim() ? Number(rooms) : null, roomRate: rate.trim() ? Number(rate.replace(',', '.')) : null });
   }
@@ -130,12 +143,12 @@ export default async function initCommand(opts: InitOptions): Promise<void> {
   if (opts.yes) settings = structuredClone(DEFAULT_EVENT);
   else if (canPrompt(opts)) settings = await askSettings(DEFAULT_EVENT);
   else {
-    throw new InputError('init asks questions, but this is not a terminal', undefined, undefined,
-      'Run it in a terminal, or use samling init --yes to write the default settings and edit the file.');
+    throw new InputError('init asks questions, but cannot here (stdin or stdout is not a terminal, or --no-input, --json or CI is set)', undefined, undefined,
+      'Use samling init --yes to write the default settings and edit the file, or run samling init in a terminal.');
   }
   const config = configFromSettings(settings);
   parseConfig(config, shown); // the file we write must load
   writeFileAtomic(target, JSON.stringify(config, null, 2) + '\n');
   if (opts.json) return void out.data(JSON.stringify(config, null, 2));
-  out.info(`Wrote ${shown}. Next: samling plan <export.csv>`);
+  out.info(`Wrote ${shown}${opts.yes ? ' with the default settings: edit it for your event' : ''}. Next: samling plan <export.csv>`);
 }

@@ -1,60 +1,97 @@
 // samling plan [FILE...] — the main job: import, decide, write every output, print the overview.
+// In a terminal it asks what the import raises (a missing column, an unknown municipality name, and —
+// after new files or with --review — who gets the places where a municipality is over its quota),
+// before taking the workspace lock, so a question never holds up another samling.
 import { relative } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
 import { planFor, registerFor } from './shared.js';
-import { importReportLines, nextSteps, type ImportResult } from './import.js';
+import { askAfterImport, importReportLines, nextSteps, overQuotaHint, readAll, rememberColumns, stateStamp, type ImportResult } from './import.js';
 import { statusLines } from './status.js';
 import { todayIn, writeLists, writeOptions, writeReport, writeRooming, writeSummaries, type OutputOptions } from './outputs.js';
-import { applyImports, parseMapOptions, readImport, type ParsedFile } from '../workspace/importer.js';
+import { applyImports } from '../workspace/importer.js';
 import { statusJson } from '../core/status-json.js';
-import { ExitCode, EXIT_ATTENTION } from '../errors.js';
+import { ExitCode, EXIT_ATTENTION, InputError } from '../errors.js';
+import { createProgress } from '../ui/progress.js';
 
 export interface PlanOptions extends GlobalOptions, OutputOptions {
   map?: string[];
   sheet?: string;
   strict?: boolean;
+  review?: boolean;
 }
 
 export default async function planCommand(opts: PlanOptions, files: string[] = []): Promise<void> {
   const ctx = createContext(opts);
+  if (opts.review && !ctx.interactive) {
+    throw new InputError('--review asks questions, but this is not a terminal (or --no-input, --json or CI is set)', undefined, undefined,
+      'Decide without questions: samling decide ID --cover / --uncover, samling decide ID --municipality CODE, samling late --approve ID.');
+  }
   const w = writeOptions(ctx, opts);
-  const map = parseMapOptions(opts.map);
   const register = registerFor(ctx.settings);
-  // Read and check every file before anything is written.
-  const parsed: ParsedFile[] = [];
-  for (const f of files) parsed.push(await readImport(f, ctx.settings, { map, sheet: opts.sheet }));
+  const progress = createProgress(opts);
+  let result;
+  try {
+    // Read and check every file, and ask what needs asking, before anything is written.
+    const parsed = await readAll(ctx, files, opts, progress);
+    const now = new Date().toISOString();
+    const stamp = stateStamp(ctx);
+    const merge = () => applyImports(ctx.workspace.load(), parsed, now);
+    progress.phase('merging', { rows: parsed.reduce((n, p) => n + p.rowsRead, 0) });
+    let merged = merge();
+    progress.phase('deciding', { rows: merged.state.registrations.current.size });
+    let plan = planFor(merged.state, ctx.settings, register);
+    let decisions: Awaited<ReturnType<typeof askAfterImport>>['decisions'] = [];
+    let messages: string[] = [];
+    if (ctx.interactive && (parsed.length || opts.review)) {
+      progress.done();
+      const only = opts.review ? undefined : new Set(parsed.flatMap((p) => p.registrations.map((r) => r.id)));
+      ({ decisions, messages, plan } = await askAfterImport(ctx, merged.state, plan, register, { only, overQuota: opts.review ? 'always' : 'ask' }));
+    }
 
-  const result = await ctx.workspace.withLock(async () => {
-    const loaded = ctx.workspace.load();
-    const { state, reports } = applyImports(loaded, parsed, new Date().toISOString());
-    for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
-    const plan = planFor(state, ctx.settings, register);
-    const rooming = await writeRooming(plan, state, w);
-    const summaries = writeSummaries(plan, w);
-    const lists = writeLists(plan, w);
-    const report = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: true });
-    ctx.workspace.save(state);
-    return { state, reports, plan, written: [...rooming.written, ...summaries, ...lists, report], changes: rooming.changes };
-  });
+    result = await ctx.workspace.withLock(async () => {
+      // Another samling saved meanwhile (while the organiser answered): start again from what it saved.
+      const changed = stateStamp(ctx) !== stamp;
+      if (changed) merged = merge();
+      const { state, reports } = merged;
+      state.decisions.push(...decisions);
+      if (changed) plan = planFor(state, ctx.settings, register);
+      progress.phase('writing the lists');
+      for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
+      const rooming = await writeRooming(plan, state, w);
+      const summaries = writeSummaries(plan, w);
+      const lists = writeLists(plan, w);
+      const report = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: true });
+      ctx.workspace.save(state);
+      return { state, reports, plan, parsed, written: [...rooming.written, ...summaries, ...lists, report], changes: rooming.changes };
+    });
+    const remembered = rememberColumns(ctx, parsed);
+    if (remembered) messages.push(remembered);
+    result = { ...result, messages };
+  } finally {
+    progress.done();
+  }
 
-  const { plan } = result;
+  const { plan, parsed } = result;
   if (opts.json) {
     ctx.out.data(JSON.stringify({ ...statusJson(plan), imported: result.reports, written: result.written }, null, 2));
   } else {
     if (parsed.length) {
       const imported = new Set(parsed.flatMap((p) => p.registrations.map((r) => r.id)));
       const flagged = plan.registrations.filter((r) => imported.has(r.id) && (r.problems.length > 0 || r.warnings.length > 0 || r.status === 'not-eligible'));
-      const ir: ImportResult = { reports: result.reports, state: result.state, plan, flagged };
-      ctx.out.data(importReportLines(ir, false).join('\n') + '\n');
+      const ir: ImportResult = { reports: result.reports, state: result.state, plan, flagged, messages: [] };
+      ctx.out.data(importReportLines(ir, false, register.regionName).join('\n') + '\n');
     }
     ctx.out.data(statusLines(plan, todayIn(ctx.settings.timeZone)).filter((l, i, a) => !(i === a.length - 1 && l === '')).join('\n'));
     const where = relative(process.cwd(), w.outDir) || '.';
     const letters = result.written.filter((f) => f.startsWith('municipalities/') || f.startsWith('municipalities\\')).length;
     const files = result.written.filter((f) => !f.startsWith('municipalities/') && !f.startsWith('municipalities\\'));
+    if (result.messages.length) ctx.out.info('\n' + result.messages.join('\n'));
     ctx.out.info(`\nWrote to ${where}/: ${files.join(', ')}, and ${letters} letters in municipalities/`);
     for (const [hotel, n] of Object.entries(result.changes)) {
       ctx.out.info(n ? `${hotel}: ${n} change(s) since the last list (rooming-changes file)` : `${hotel}: no changes since the last list`);
     }
+    const over = overQuotaHint(ctx, plan, result.state.decisions);
+    if (over) ctx.out.info(over);
   }
   if (opts.strict && nextSteps(plan).length) throw new ExitCode(EXIT_ATTENTION);
 }

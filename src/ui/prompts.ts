@@ -11,7 +11,8 @@ export interface Prompts {
   input(q: { message: string; default?: string; validate?: (v: string) => true | string }): Promise<string>;
   confirm(q: { message: string; default?: boolean }): Promise<boolean>;
   select<T>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
-  checkbox<T>(q: { message: string; choices: Choice<T>[] }): Promise<T[]>;
+  /** `validate` gets the values ticked: true, or a message saying what is wrong. */
+  checkbox<T>(q: { message: string; choices: Choice<T>[]; validate?: (values: T[]) => true | string }): Promise<T[]>;
 }
 
 const inquirer: Prompts = {
@@ -29,7 +30,13 @@ const inquirer: Prompts = {
   },
   async checkbox(q) {
     const { checkbox } = await import('@inquirer/prompts');
-    return checkbox({ message: q.message, choices: q.choices, pageSize: 15 });
+    const validate = q.validate;
+    return checkbox({
+      message: q.message,
+      choices: q.choices,
+      pageSize: 15,
+      ...(validate ? { validate: (ticked: readonly { value: (typeof q.choices)[number]['value'] }[]) => validate(ticked.map((c) => c.value)) } : {}),
+    });
   },
 };
 

@@ -1,9 +1,12 @@
 // Reading exports into registrations (I/O at the edge), then merging them into the workspace state (pure).
 // Everything is read and checked before anything is written: bad input stops here with exit 2.
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { readTable } from '../io/read-table.js';
 import { mapColumns, SAMPLE_ROWS, type ColumnMapping } from '../core/columns.js';
+import { cellText, isBlankCell } from '../core/values.js';
+import { NO_PROGRESS, PROGRESS_BYTES, type Progress } from '../ui/progress.js';
 import { toRegistrations } from '../core/rows.js';
 import { mergeRegistrations, type MergeCounts } from '../core/merge.js';
 import { FIELDS, type EventSettings, type Field, type Registration } from '../core/types.js';
@@ -17,7 +20,23 @@ export interface ParsedFile {
   blankRows: number[];
   mapping: ColumnMapping;
   registrations: Registration[];
+  /** Columns the organiser named when asked (header → field), to remember in the config's `columns`. */
+  learned: Record<string, Field>;
 }
+
+/** The question asked, in a terminal, when no column is found for a required field. */
+export interface ColumnQuestion {
+  file: string;
+  field: Field;
+  headers: readonly string[];
+  /** The field each column is read as now (null: not used). */
+  fields: (Field | null)[];
+  /** Up to three values from the first rows of each column. */
+  examples: string[][];
+}
+
+/** Answers a ColumnQuestion with a column index, or null for "none of these". */
+export type AskColumn = (q: ColumnQuestion) => Promise<number | null>;
 
 export interface FileReport extends MergeCounts {
   file: string;
@@ -54,15 +73,53 @@ export function parseMapOptions(maps: string[] | undefined): Record<string, Fiel
   return out;
 }
 
+/** The field to ask for when `missing` is required: with a first name found, the last name, and so on. */
+function fieldToAsk(missing: string, mapping: ColumnMapping): Field {
+  if (missing !== 'name') return missing as Field;
+  if (mapping.fields.firstName !== undefined) return 'lastName';
+  if (mapping.fields.lastName !== undefined) return 'firstName';
+  return 'name';
+}
+
+/**
+ * Reads and checks one export. A required column that cannot be found stops with the headers and the
+ * `--map` that fixes it; with `ask` (a terminal), the organiser picks the column instead.
+ */
 export async function readImport(
   path: string,
   settings: EventSettings,
-  opts: { map?: Record<string, Field | 'ignore'>; sheet?: string },
+  opts: { map?: Record<string, Field | 'ignore'>; sheet?: string; ask?: AskColumn; progress?: Progress },
 ): Promise<ParsedFile> {
+  const progress = opts.progress ?? NO_PROGRESS;
+  const name = basename(path);
+  let bytes = 0;
+  try {
+    bytes = statSync(path).size;
+  } catch {
+    // readTable names a missing file.
+  }
+  progress.phase(`reading ${name}`, { big: bytes >= PROGRESS_BYTES });
   const table = await readTable(path, { sheet: opts.sheet });
-  const overrides = { ...settings.columns, ...opts.map };
+  progress.phase('checking', { rows: table.rows.length });
+  const overrides: Record<string, Field | 'ignore'> = { ...settings.columns, ...opts.map };
+  const learned: Record<string, Field> = {};
   const sample = table.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells);
-  const mapping = mapColumns(table.headers, sample, overrides, { extraNight: settings.extraNight });
+  let mapping = mapColumns(table.headers, sample, overrides, { extraNight: settings.extraNight });
+  while (mapping.missing.length && opts.ask) {
+    const field = fieldToAsk(mapping.missing[0]!, mapping);
+    const fields: (Field | null)[] = table.headers.map(() => null);
+    for (const [f, i] of Object.entries(mapping.fields)) fields[i as number] = f as Field;
+    const examples = table.headers.map((_, i) =>
+      sample.map((row) => row[i]).filter((c) => !isBlankCell(c)).slice(0, 3).map((c) => cellText(c).slice(0, 30)),
+    );
+    progress.done();
+    const column = await opts.ask({ file: name, field, headers: table.headers, fields, examples });
+    if (column === null) break;
+    const header = table.headers[column]!;
+    overrides[header] = field;
+    learned[header] = field;
+    mapping = mapColumns(table.headers, sample, overrides, { extraNight: settings.extraNight });
+  }
   if (mapping.missing.length) {
     const what = mapping.missing.map((f) => REQUIRED_LABEL[f] ?? f).join('; ');
     const found = table.headers.map((h) => `"${h}"`).join(', ');
@@ -74,10 +131,9 @@ export async function readImport(
     );
   }
   const { registrations, blankRows } = toRegistrations(table, mapping, settings);
-  const name = basename(path);
   for (const r of registrations) r.source = { ...r.source, file: name };
   const { rows, ...meta } = table;
-  return { path, table: meta, rowsRead: rows.length, blankRows, mapping, registrations };
+  return { path, table: meta, rowsRead: rows.length, blankRows, mapping, registrations, learned };
 }
 
 /** Merges parsed files into the state, file by file, and reports the counts of each (they add up). */
