@@ -72,7 +72,7 @@ saved as decisions. Without a terminal (or with --no-input, --json, CI) it never
 
 Examples:
   samling plan fixtures/google-forms-nn.csv
-  samling plan påmelding.csv --format xlsx --lang en --out til-hotellet
+  samling plan påmelding.csv --format xlsx --lang en --out utsending
   samling plan                     (plan again on what the workspace holds)
   samling plan --review            (choose who gets the places, name unclear municipalities)`)
   .action(run(() => import('./commands/plan.js')));
@@ -153,7 +153,7 @@ program
   .addHelpText('after', `
 Examples:
   samling rooming-list
-  samling rooming-list --format xlsx --out til-hotellet
+  samling rooming-list --format xlsx --out til-hotellet     (only the rooming files go there)
   samling rooming-list --delimiter ,     (for a spreadsheet that expects commas)`)
   .action(run(() => import('./commands/rooming-list.js')));
 

@@ -323,3 +323,34 @@ describe('help for organisers', () => {
     rmSync(ws, { recursive: true });
   });
 });
+
+describe('decisions and mapping, the details an organiser trips on', () => {
+  it('a --map header no file has is a typo: exit 2, naming the headers found', () => {
+    const ws = tempWorkspace('nettskjema.csv');
+    const r = run(['import', 'nettskjema.csv', '--map', 'Arbeidsgjevar=organisation'], { cwd: ws });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--map "Arbeidsgjevar=…": no column has that header/);
+    expect(r.stderr).toMatch(/Headers found: .*"kommune"/);
+    expect(readdirSync(ws)).toEqual(['nettskjema.csv']);
+  });
+
+  it('covering a late registration approves it; covering someone who cannot have a place says so', () => {
+    const ws = tempWorkspace('google-forms-nn.csv');
+    expect(run(['import', 'google-forms-nn.csv'], { cwd: ws }).code).toBe(0);
+    const cover = run(['decide', 'ole.godo@example.org', '--cover'], { cwd: ws });
+    expect(cover.code, cover.stderr).toBe(0);
+    expect(cover.stderr).toMatch(/approve-late/);
+    expect(status(ws).registrations.find((x) => x.email === 'ole.godo@example.org')!.status).toBe('covered');
+    const digital = run(['decide', 'randi.liavag@example.org', '--cover'], { cwd: ws });
+    expect(digital.code).toBe(0);
+    expect(digital.stderr).toMatch(/is digital, so --cover changes nothing for now/);
+  });
+
+  it('a decision in an empty folder is exit 2 and leaves nothing behind', () => {
+    const ws = tempWorkspace();
+    const r = run(['decide', 'kari@example.org', '--cancel'], { cwd: ws });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no registrations yet[\s\S]*samling import/);
+    expect(readdirSync(ws)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 // samling decide ID --cover/--uncover/--extra-night/--no-extra-night/--cancel/--municipality X/--undo,
 // and with no id: the list of decisions in force.
 import { createContext, type GlobalOptions } from './context.js';
-import { registerFor } from './shared.js';
+import { planFor, registerFor } from './shared.js';
 import { decision, resolveAll, updateState } from './decisions.js';
 import { InputError } from '../errors.js';
 import { fold } from '../core/text.js';
@@ -30,6 +30,11 @@ export function resolveMunicipality(register: Register, text: string): string | 
     `Give a code or name from: ${register.municipalities.map((x) => x.name).join(', ')}; or "none".`);
 }
 
+/** `2021-09-20 14:03` in the event's time zone. */
+function localTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
 function describe(d: Decision, register: Register): string {
   if (d.kind === 'map-municipality') {
     const name = d.code ? register.municipalities.find((m) => m.code === d.code)?.name ?? d.code : 'not a municipality of the region';
@@ -45,7 +50,7 @@ export default async function decideCommand(opts: DecideOptions, id?: string): P
     const { decisions } = ctx.workspace.load();
     if (opts.json) return void ctx.out.data(JSON.stringify(decisions, null, 2));
     if (!decisions.length) return void ctx.out.info('No decisions yet.');
-    ctx.out.data(table(['When', 'Registration', 'Decision'], decisions.map((d) => [d.at.slice(0, 16).replace('T', ' '), d.id ?? '', describe(d, register)])).join('\n'));
+    ctx.out.data(table(['When', 'Registration', 'Decision'], decisions.map((d) => [localTime(d.at, ctx.settings.timeZone), d.id ?? '', describe(d, register)])).join('\n'));
     return;
   }
   const kinds: Decision['kind'][] = [];
@@ -77,9 +82,17 @@ export default async function decideCommand(opts: DecideOptions, id?: string): P
       const [undone] = state.decisions.splice(at, 1);
       lines.push(`Undone for ${reg.id}: ${describe(undone!, register)}`);
     }
+    const statusNow = () => planFor(state, ctx.settings, register).registrations.find((x) => x.id === reg.id)?.status;
+    if (opts.cover && (statusNow() === 'late-pending' || statusNow() === 'late-rejected')) {
+      state.decisions.push(decision('approve-late', reg.id, now));
+      lines.push(`${reg.id}: approve-late (covering a late registration approves it)`);
+    }
     for (const kind of kinds) {
       state.decisions.push(decision(kind, reg.id, now));
       lines.push(`${reg.id}: ${kind}`);
+    }
+    if (opts.cover && statusNow() !== 'covered') {
+      lines.push(`Note: ${reg.id} is ${statusNow()}, so --cover changes nothing for now (places go only to people who need a room, from a municipality of the region, on time or approved).`);
     }
     if (mapTo !== undefined) {
       const name = fold(reg.organisation);

@@ -23,6 +23,9 @@ export function resolveAll(state: WorkspaceState, ids: string[]): Registration[]
 
 /** Applies `change` to the state under the lock and saves it. */
 export async function updateState<T>(ctx: Context, change: (state: WorkspaceState) => T): Promise<T> {
+  if (!ctx.workspace.exists()) {
+    throw new InputError('this workspace has no registrations yet', ctx.opts.workspace, undefined, 'Import the sign-up exports first: samling import FILE (or samling plan FILE).');
+  }
   return ctx.workspace.withLock(() => {
     const state = ctx.workspace.load();
     const result = change(state);

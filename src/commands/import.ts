@@ -2,6 +2,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
+import { fold } from '../core/text.js';
+import { InputError } from '../errors.js';
 import { applyImports, parseMapOptions, readImport, type FileReport, type ParsedFile } from '../workspace/importer.js';
 import { planFor, plural, registerFor } from './shared.js';
 import { problemText } from '../core/render/i18n.js';
@@ -35,6 +37,12 @@ export async function readAll(ctx: Context, files: string[], opts: { map?: strin
   const ask = ctx.interactive ? (await import('../ui/review.js')).askColumn : undefined;
   const parsed: ParsedFile[] = [];
   for (const f of files) parsed.push(await readImport(f, ctx.settings, { map, sheet: opts.sheet, ask, progress }));
+  // A --map header that no file has is a typo: say so rather than import without it.
+  const unmatched = Object.keys(map).filter((h) => parsed.every((p) => p.mapping.unmatchedOverrides.includes(fold(h))));
+  if (unmatched.length && parsed.length) {
+    const headers = [...new Set(parsed.flatMap((p) => p.table.headers))].map((h) => `"${h}"`).join(', ');
+    throw new InputError(`--map "${unmatched[0]}=…": no column has that header`, parsed.length === 1 ? parsed[0]!.path : undefined, undefined, `Headers found: ${headers}.`);
+  }
   return parsed;
 }
 

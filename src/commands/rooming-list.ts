@@ -1,4 +1,5 @@
 // samling rooming-list — write each hotel's rooming list and the changes since the last one sent.
+import { relative } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
 import { planFor } from './shared.js';
 import { writeOptions, writeRooming, type OutputOptions } from './outputs.js';
@@ -14,5 +15,5 @@ export default async function roomingListCommand(opts: GlobalOptions & OutputOpt
     return r;
   });
   if (opts.json) return void ctx.out.data(JSON.stringify({ written: result.written, changes: result.changes }, null, 2));
-  ctx.out.info(`Wrote ${result.written.join(', ')} to ${w.outDir === process.cwd() ? '.' : opts.out ?? 'out'}/`);
+  ctx.out.info(`Wrote ${result.written.join(', ')} to ${relative(process.cwd(), w.outDir) || '.'}/`);
 }
