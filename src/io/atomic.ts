@@ -2,16 +2,24 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+/**
+ * Writes `data` to `path` atomically. Large files can come as an iterable of strings (written one after
+ * another), so the whole text and its UTF-8 bytes never need to be in memory at once.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   try {
     const fd = openSync(tmp, 'w');
     try {
-      const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      const write = (buf: Uint8Array) => {
+        let off = 0;
+        while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      };
+      if (typeof data === 'string') write(Buffer.from(data, 'utf8'));
+      else if (data instanceof Uint8Array) write(data);
+      else for (const chunk of data) write(Buffer.from(chunk, 'utf8'));
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -22,18 +22,26 @@ export interface CsvOptions {
 }
 
 /**
- * The whole file as a string: BOM, header, rows, CRLF line ends; every cell passed through safeCell and
- * quoted when it holds the delimiter, a quote or a line break (RFC 4180). Written by hand rather than with
- * csv-stringify: the same output, about five times faster on large lists.
+ * The file in pieces of `rowsPerChunk` rows, for writing without holding it whole: BOM, header, rows, CRLF
+ * line ends; every cell passed through safeCell and quoted when it holds the delimiter, a quote or a line
+ * break (RFC 4180). Written by hand rather than with csv-stringify: the same output, about five times faster.
  */
-export function toCsv(header: string[], rows: string[][], opts: CsvOptions = {}): string {
+export function* csvChunks(header: string[], rows: string[][], opts: CsvOptions = {}, rowsPerChunk = 5000): Generator<string> {
   const delimiter = opts.delimiter ?? ';';
   const cell = (raw: string): string => {
     const s = safeCell(raw);
     return s.includes(delimiter) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const lines = new Array<string>(rows.length + 1);
-  lines[0] = header.map(cell).join(delimiter);
-  for (let i = 0; i < rows.length; i++) lines[i + 1] = rows[i]!.map(cell).join(delimiter);
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  yield '\uFEFF' + header.map(cell).join(delimiter) + '\r\n';
+  for (let start = 0; start < rows.length; start += rowsPerChunk) {
+    const end = Math.min(rows.length, start + rowsPerChunk);
+    let text = '';
+    for (let i = start; i < end; i++) text += rows[i]!.map(cell).join(delimiter) + '\r\n';
+    yield text;
+  }
+}
+
+/** The whole file as one string (see csvChunks). */
+export function toCsv(header: string[], rows: string[][], opts: CsvOptions = {}): string {
+  return [...csvChunks(header, rows, opts, rows.length || 1)].join('');
 }

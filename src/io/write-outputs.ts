@@ -2,7 +2,7 @@
 // then writes each file atomically. Returns the paths written, relative to the out folder.
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
-import { toCsv } from './write-csv.js';
+import { csvChunks } from './write-csv.js';
 import { hotelFileName, roomingChanges, roomingRows, type Stay } from '../core/render/rooming.js';
 import { municipalityRows } from '../core/render/municipalities.js';
 import { municipalityLetters } from '../core/render/letters.js';
@@ -37,7 +37,7 @@ export async function writeRoomingLists(plan: Plan, previous: Record<string, Sta
   for (const hotel of hotelNames(plan)) {
     const { header, rows, stays } = roomingRows(plan, hotel, o.lang);
     const file = hotelFileName(hotel);
-    writeFileAtomic(join(o.outDir, file), toCsv(header, rows, { delimiter: o.delimiter }));
+    writeFileAtomic(join(o.outDir, file), csvChunks(header, rows, { delimiter: o.delimiter }));
     written.push(file);
     if (o.format === 'xlsx') {
       const { toXlsx } = await import('./write-xlsx.js');
@@ -49,7 +49,7 @@ export async function writeRoomingLists(plan: Plan, previous: Record<string, Sta
     if (before) {
       const diff = roomingChanges(before, stays, o.lang);
       const cfile = file.replace(/^rooming-list-/, 'rooming-changes-');
-      writeFileAtomic(join(o.outDir, cfile), toCsv(diff.header, diff.rows, { delimiter: o.delimiter }));
+      writeFileAtomic(join(o.outDir, cfile), csvChunks(diff.header, diff.rows, { delimiter: o.delimiter }));
       written.push(cfile);
       changes[hotel] = diff.rows.length;
     }
@@ -61,7 +61,7 @@ export async function writeRoomingLists(plan: Plan, previous: Record<string, Sta
 export function writeSummaries(plan: Plan, o: WriteOptions): string[] {
   const written: string[] = [];
   const csv = (name: string, t: { header: string[]; rows: string[][] }) => {
-    writeFileAtomic(join(o.outDir, name), toCsv(t.header, t.rows, { delimiter: o.delimiter }));
+    writeFileAtomic(join(o.outDir, name), csvChunks(t.header, t.rows, { delimiter: o.delimiter }));
     written.push(name);
   };
   csv('municipalities.csv', municipalityRows(plan, o.lang));
@@ -86,7 +86,7 @@ export function writeLists(plan: Plan, o: WriteOptions): string[] {
   const lists = { 'participants.csv': participantRows, 'dietary.csv': dietaryRows, 'digital-participants.csv': digitalRows };
   return Object.entries(lists).map(([name, rows]) => {
     const t = rows(plan, o.lang);
-    writeFileAtomic(join(o.outDir, name), toCsv(t.header, t.rows, { delimiter: o.delimiter }));
+    writeFileAtomic(join(o.outDir, name), csvChunks(t.header, t.rows, { delimiter: o.delimiter }));
     return name;
   });
 }

@@ -2,7 +2,7 @@
 // (named by content hash), the merged registrations with their history, the decisions, and the last
 // rooming list written per hotel. All mutable state is one file, replaced atomically, so a crash leaves
 // either the old state or the new one. A lock file keeps a second writer out.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, copyFileSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, copyFileSync, renameSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -97,28 +97,37 @@ export class Workspace {
   /** Replaces the state file atomically. Call only while holding the lock. */
   save(state: WorkspaceState): void {
     if (!this.locked) throw new Error('workspace written without the lock');
-    const raw: RawState = {
-      version: STATE_VERSION,
-      columns: REGISTRATION_COLUMNS,
-      files: state.files,
-      decisions: state.decisions,
-      rooming: state.rooming,
-      registrations: [...state.registrations.current.values()].map(encodeRegistration),
-      history: state.registrations.history.map(encodeRegistration),
-    };
-    // One registration per line keeps the file readable and diffable without costing much.
-    const lines = [
-      `{"version":${raw.version},"columns":${JSON.stringify(raw.columns)},`,
-      `"files":${JSON.stringify(raw.files)},`,
-      `"decisions":${JSON.stringify(raw.decisions)},`,
-      `"rooming":${JSON.stringify(raw.rooming)},`,
+    // One registration per line keeps the file readable and diffable. Written in pieces, so that a million
+    // rows never sit in memory as one string.
+    const head = [
+      `{"version":${STATE_VERSION},"columns":${JSON.stringify(REGISTRATION_COLUMNS)},`,
+      `"files":${JSON.stringify(state.files)},`,
+      `"decisions":${JSON.stringify(state.decisions)},`,
+      `"rooming":${JSON.stringify(state.rooming)},`,
       `"registrations":[`,
-      raw.registrations.map((r) => JSON.stringify(r)).join(',\n'),
-      `],"history":[`,
-      raw.history.map((r) => JSON.stringify(r)).join(',\n'),
-      `]}\n`,
-    ];
-    writeFileAtomic(this.statePath, lines.join('\n'));
+      '',
+    ].join('\n');
+    function* rows(list: Iterable<Registration>): Generator<string> {
+      let text = '';
+      let n = 0;
+      for (const r of list) {
+        text += (n++ === 0 ? '' : ',\n') + JSON.stringify(encodeRegistration(r));
+        if (text.length > 1 << 20) {
+          yield text;
+          text = '';
+        }
+      }
+      if (text) yield text;
+    }
+    const registrations = state.registrations;
+    function* file(): Generator<string> {
+      yield head;
+      yield* rows(registrations.current.values());
+      yield '\n],"history":[\n';
+      yield* rows(registrations.history);
+      yield '\n]}\n';
+    }
+    writeFileAtomic(this.statePath, file());
   }
 
   /** Keeps a copy of an imported file, named by its content hash. Call only while holding the lock. */
@@ -155,10 +164,14 @@ export class Workspace {
 
   private acquire(): void {
     for (let attempt = 0; attempt < 2; attempt++) {
+      // Written whole to a file of our own, then linked into place (link fails when the lock exists): a
+      // second process never reads a half-written lock, whenever it looks or this one is killed.
+      const tmp = `${this.lockPath}.${process.pid}.tmp`;
       try {
-        const fd = openSync(this.lockPath, 'wx');
+        const fd = openSync(tmp, 'w');
         writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
         closeSync(fd);
+        linkSync(tmp, this.lockPath);
         this.locked = true;
         return;
       } catch (e) {
@@ -166,14 +179,18 @@ export class Workspace {
         const holder = this.lockHolder();
         if (holder && isAlive(holder.pid)) {
           throw new InputError(
-            `another samling (process ${holder.pid}, since ${holder.since}) is working on this workspace`,
+            holder.pid === -1 ? 'another samling is working on this workspace'
+              : `another samling (process ${holder.pid}, since ${holder.since}) is working on this workspace`,
             this.dir,
             undefined,
-            'Wait for it to finish and run the command again.',
+            holder.pid === -1 ? `Wait for it to finish and run the command again. If no samling is running, delete ${this.lockPath}.`
+              : 'Wait for it to finish and run the command again.',
           );
         }
         // The process that held it is gone (killed): the state file is whole either way, so take over.
         rmSync(this.lockPath, { force: true });
+      } finally {
+        rmSync(tmp, { force: true });
       }
     }
     throw new InputError('could not take the workspace lock', this.dir);
@@ -184,7 +201,7 @@ export class Workspace {
       const v = JSON.parse(readFileSync(this.lockPath, 'utf8')) as { pid: number; since: string };
       return typeof v.pid === 'number' ? v : null;
     } catch {
-      // Being written right now by another process: treat it as held.
+      // Unreadable (an older samling was killed while writing it, or it was edited): treat it as held.
       return { pid: -1, since: 'just now' };
     }
   }

@@ -40,6 +40,19 @@ export function municipalityLetters(plan: Plan, lang: Lang): { fileName: string;
     venue: event.venue,
     dates: `${formatDateTime(lang, event.start)} – ${formatDateTime(lang, event.end)}`,
   };
+  // Most people share the same nights: format each set once.
+  const nightsCache = new Map<string, string>();
+  const nightsText = (nights: string[]): string => {
+    const key = nights.join();
+    let text = nightsCache.get(key);
+    if (text === undefined) {
+      text = nights.length
+        ? runs(nights).map((run) => formatSpan(lang, run[0]!, addDays(run[run.length - 1]!, 1))).join(', ')
+        : t(lang, 'letter.noNights');
+      nightsCache.set(key, text);
+    }
+    return text;
+  };
   const header = `| ${t(lang, 'col.name')} | ${t(lang, 'col.status')} | ${t(lang, 'col.nights')} | ${t(lang, 'col.extraNight')} |\n| --- | --- | --- | --- |`;
 
   return plan.municipalities.map((m) => {
@@ -49,9 +62,7 @@ export function municipalityLetters(plan: Plan, lang: Lang): { fileName: string;
     if (people.length) {
       const rows = people.map((r) => {
         const name = escapeMarkdown([r.firstName, r.lastName].filter(Boolean).join(' '));
-        const nights = r.nights.length
-          ? runs(r.nights).map((run) => formatSpan(lang, run[0]!, addDays(run[run.length - 1]!, 1))).join(', ')
-          : t(lang, 'letter.noNights');
+        const nights = nightsText(r.nights);
         return `| ${name} | ${statusText(r.status, lang)} | ${nights} | ${extraNightText(r.extraNight, lang)} |`;
       });
       parts.push(`${header}\n${rows.join('\n')}`);

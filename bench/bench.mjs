@@ -1,0 +1,121 @@
+// npm run bench — SPEC 9 and issue 5: `samling plan` on generated Google Forms exports of 1k–1M rows beside
+// csv-parse alone on the same file, and `samling --help` beside a bare `node -e 0`.
+//
+// Fairness: both sides are whole processes (node start-up, reading the file, parsing; plan also decides and
+// writes every output and the workspace state), run alternately, median of several runs. The baseline's
+// in-process parse time is shown too. Peak memory is the process's maxRSS, written on exit by a preload.
+// Environment: BENCH_SIZES=1000,10000 to choose sizes, BENCH_REPEATS=3 to force the repeats.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generate } from './generate.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = join(ROOT, 'bench', 'results');
+// A private copy of the build (inside the repository, so node_modules still resolves): a rebuild of dist/
+// by someone else during the run cannot break or change what is measured.
+const APP = join(RESULTS, `.app-${process.pid}`);
+cpSync(join(ROOT, 'bin'), join(APP, 'bin'), { recursive: true });
+cpSync(join(ROOT, 'dist'), join(APP, 'dist'), { recursive: true });
+process.on('exit', () => rmSync(APP, { recursive: true, force: true }));
+const BIN = join(APP, 'bin', 'samling.js');
+const BASELINE = join(ROOT, 'bench', 'csv-parse-alone.mjs');
+const PRELOAD = pathToFileURL(join(ROOT, 'bench', 'maxrss.mjs')).href;
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
+const repeatsFor = (n) => Number(process.env.BENCH_REPEATS ?? (n >= 1_000_000 ? 2 : n >= 100_000 ? 3 : 5));
+
+const tmp = mkdtempSync(join(tmpdir(), 'samling-bench-'));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
+
+/** Runs node with args; returns wall ms, peak RSS (KiB) and stdout. Fails loudly on an unexpected exit. */
+function timed(args, { rss = true, cwd = tmp } = {}) {
+  const rssFile = join(tmp, 'rss');
+  rmSync(rssFile, { force: true });
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, rss ? ['--import', PRELOAD, ...args] : args, {
+    cwd, env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', CI: 'true' }, encoding: 'utf8', maxBuffer: 1 << 26,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status ?? r.signal}:\n${r.stderr}`);
+  return { ms, rssKiB: rss && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null, stdout: r.stdout };
+}
+
+function planOnce(file) {
+  const ws = mkdtempSync(join(tmp, 'ws-'));
+  try {
+    return timed([BIN, 'plan', file, '--workspace', ws, '--no-input', '--quiet']);
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
+  node: process.version, platform: `${process.platform} ${process.arch}`, loadAtStart: loadavg().map((x) => +x.toFixed(2)),
+};
+console.log(`samling bench — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAtStart.join(' ')}`);
+
+const started = Date.now();
+const sizes = [];
+for (const n of SIZES) {
+  const file = join(tmp, `export-${n}.csv`);
+  await generate(n, file);
+  const repeats = repeatsFor(n);
+  const plan = [];
+  const parse = [];
+  // The file was just written, so it is in the page cache for both sides.
+  for (let i = 0; i < repeats; i++) {
+    // Alternate which side goes first, so that neither always meets a warmer machine.
+    const pair = i % 2 ? [() => parse.push(timed([BASELINE, file, ','])), () => plan.push(planOnce(file))]
+      : [() => plan.push(planOnce(file)), () => parse.push(timed([BASELINE, file, ',']))];
+    for (const f of pair) f();
+  }
+  const row = {
+    rows: n, bytes: statSync(file).size, repeats,
+    planMs: median(plan.map((r) => r.ms)), planPeakKiB: Math.max(...plan.map((r) => r.rssKiB)),
+    csvParseMs: median(parse.map((r) => r.ms)), csvParsePeakKiB: Math.max(...parse.map((r) => r.rssKiB)),
+    csvParseInProcessMs: median(parse.map((r) => Number(r.stdout))),
+    planRuns: plan.map((r) => Math.round(r.ms)), csvParseRuns: parse.map((r) => Math.round(r.ms)),
+  };
+  row.ratio = +(row.planMs / row.csvParseMs).toFixed(2);
+  sizes.push(row);
+  rmSync(file, { force: true });
+  console.error(`  ${n} rows: plan ${fmt(row.planMs)}, csv-parse ${fmt(row.csvParseMs)} (${row.ratio}×)`);
+}
+
+const help = [];
+const bare = [];
+for (let i = 0; i < 15; i++) {
+  if (i % 2) bare.push(timed(['-e', '0'], { rss: false }).ms);
+  help.push(timed([BIN, '--help'], { rss: false }).ms);
+  if (!(i % 2)) bare.push(timed(['-e', '0'], { rss: false }).ms);
+}
+const helpRow = { helpMs: median(help), bareNodeMs: median(bare) };
+helpRow.ratio = +(helpRow.helpMs / helpRow.bareNodeMs).toFixed(2);
+
+// Linear growth: time per 1,000 rows at each size, and each size against ten times the one before.
+const lines = [
+  '| rows | file | `samling plan` | peak memory | csv-parse alone (process) | csv-parse (in-process parse) | plan ÷ csv-parse | plan per 1k rows |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${(s.bytes / 2 ** 20).toFixed(1)} MiB | ${fmt(s.planMs)} | ${mib(s.planPeakKiB)} | ${fmt(s.csvParseMs)} | ${fmt(s.csvParseInProcessMs)} | ${s.ratio}× | ${(s.planMs / (s.rows / 1000)).toFixed(1)} ms |`),
+  '',
+  `| \`samling --help\` | \`node -e 0\` | ratio |`,
+  '| ---: | ---: | ---: |',
+  `| ${fmt(helpRow.helpMs)} | ${fmt(helpRow.bareNodeMs)} | ${helpRow.ratio}× |`,
+];
+machine.loadAtEnd = loadavg().map((x) => +x.toFixed(2));
+const result = { date: new Date().toISOString(), machine, sizes, help: { ...helpRow, helpRuns: help.map(Math.round), bareRuns: bare.map(Math.round) }, totalSeconds: Math.round((Date.now() - started) / 1000) };
+mkdirSync(RESULTS, { recursive: true });
+const out = join(RESULTS, `bench-${result.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+console.log('\n' + lines.join('\n'));
+console.log(`\n${result.totalSeconds} s in all; load at the end ${machine.loadAtEnd.join(' ')}; JSON: ${out}`);
+rmSync(tmp, { recursive: true, force: true });
