@@ -77,7 +77,7 @@ describe('init: askSettings', () => {
       roomingList: { email: true, phone: false },
     });
     // The file written from it loads.
-    expect(parseConfig(configFromSettings(settings), 'samling.config.json').region.county).toBe('46');
+    expect((await parseConfig(configFromSettings(settings), 'samling.config.json')).region.county).toBe('46');
     // Bad answers are refused with a message saying what to write.
     const q = (re: RegExp) => s.asked.find((x) => re.test(x.message))!.validate as (v: string) => true | string;
     expect(q(/places per municipality/)('fire')).toMatch(/whole number/);

@@ -1,11 +1,10 @@
 // samling check — exit 1 when anything needs attention or waits for review, 0 otherwise.
 import { createContext, type GlobalOptions } from './context.js';
-import { planFor } from './shared.js';
-import { nextSteps } from './import.js';
+import { nextSteps, planFor } from './shared.js';
 import { ExitCode, EXIT_ATTENTION } from '../errors.js';
 
 export default async function checkCommand(opts: GlobalOptions): Promise<void> {
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const plan = planFor(ctx.workspace.load(), ctx.settings);
   const waiting = plan.registrations.filter(
     (r) => r.status === 'needs-attention' || r.status === 'late-pending' || r.extraNight === 'review' || r.problems.some((p) => p.code === 'unplaced'),

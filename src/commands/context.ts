@@ -34,10 +34,10 @@ export function canPrompt(opts: Pick<GlobalOptions, 'input' | 'json'>, env = pro
   return !!process.stdin.isTTY && !!process.stdout.isTTY;
 }
 
-export function createContext(opts: GlobalOptions): Context {
+export async function createContext(opts: GlobalOptions): Promise<Context> {
   const workspace = new Workspace(opts.workspace);
   workspace.ensureFolder(opts.workspace);
-  const { settings, source } = loadSettings(workspace.dir, opts.config);
+  const { settings, source } = await loadSettings(workspace.dir, opts.config);
   return {
     opts,
     settings,

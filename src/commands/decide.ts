@@ -44,7 +44,7 @@ function describe(d: Decision, register: Register): string {
 }
 
 export default async function decideCommand(opts: DecideOptions, id?: string): Promise<void> {
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const register = registerFor(ctx.settings);
   if (!id) {
     const { decisions } = ctx.workspace.load();

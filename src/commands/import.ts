@@ -2,10 +2,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
+export { nextSteps } from './shared.js';
 import { fold } from '../core/text.js';
 import { InputError } from '../errors.js';
 import { applyImports, parseMapOptions, readImport, type FileReport, type ParsedFile } from '../workspace/importer.js';
-import { planFor, plural, registerFor } from './shared.js';
+import { nextSteps, planFor, plural, registerFor } from './shared.js';
 import { problemText } from '../core/render/i18n.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -227,23 +228,9 @@ export function importReportLines(result: ImportResult, dryRun: boolean, region 
   return lines;
 }
 
-/** What to do next, after an import or a plan. */
-export function nextSteps(plan: Plan): string[] {
-  const lines: string[] = [];
-  const count = (s: string) => plan.registrations.filter((r) => r.status === s).length;
-  const late = count('late-pending');
-  const attention = count('needs-attention');
-  const review = plan.registrations.filter((r) => r.extraNight === 'review').length;
-  if (late) lines.push(`${plural(late, 'late registration waits', 'late registrations wait')} for a decision: samling late`);
-  if (attention) lines.push(`${plural(attention, 'registration needs', 'registrations need')} attention: samling status (or out/needs-attention.csv after samling plan)`);
-  const unclear = plan.registrations.filter((r) => r.status === 'needs-attention' && r.problems.some((p) => p.code === 'unknown-municipality')).length;
-  if (unclear) lines.push(`${plural(unclear, 'municipality name is', 'municipality names are')} unclear: samling decide ID --municipality CODE (or none); in a terminal, samling plan --review asks`);
-  if (review) lines.push(`${plural(review, 'extra-night request waits', 'extra-night requests wait')} for review: samling decide ID --extra-night / --no-extra-night`);
-  return lines;
-}
 
 export default async function importCommand(opts: ImportOptions, files: string[]): Promise<void> {
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const progress = createProgress(opts);
   let result: ImportResult;
   try {

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type GlobalOptions, canPrompt } from './context.js';
 import { Workspace } from '../workspace/workspace.js';
-import { CONFIG_FILE, parseConfig, type ConfigFile } from '../config/config.js';
+import { CONFIG_FILE, parseConfig } from '../config/config.js';
+import type { ConfigFile } from '../config/schema.js';
 import { DEFAULT_EVENT } from '../config/default-event.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { InputError } from '../errors.js';
@@ -147,7 +148,7 @@ export default async function initCommand(opts: InitOptions): Promise<void> {
       'Use samling init --yes to write the default settings and edit the file, or run samling init in a terminal.');
   }
   const config = configFromSettings(settings);
-  parseConfig(config, shown); // the file we write must load
+  await parseConfig(config, shown); // the file we write must load
   writeFileAtomic(target, JSON.stringify(config, null, 2) + '\n');
   if (opts.json) return void out.data(JSON.stringify(config, null, 2));
   out.info(`Wrote ${shown}${opts.yes ? ' with the default settings: edit it for your event' : ''}. Next: samling plan <export.csv>`);

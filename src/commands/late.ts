@@ -27,7 +27,7 @@ export function lateLines(plan: Plan): string[] {
 }
 
 export default async function lateCommand(opts: LateOptions, ids: string[] = []): Promise<void> {
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const approve = [...(opts.approve ?? [])];
   const reject = [...(opts.reject ?? [])];
   // Bare ids after the flags belong to the last flag given.

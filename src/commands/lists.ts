@@ -4,7 +4,7 @@ import { planFor } from './shared.js';
 import { writeLists, writeOptions, type OutputOptions } from './outputs.js';
 
 export default async function listsCommand(opts: GlobalOptions & OutputOptions): Promise<void> {
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const w = writeOptions(ctx, opts);
   const written = writeLists(planFor(ctx.workspace.load(), ctx.settings), w);
   if (opts.json) return void ctx.out.data(JSON.stringify({ written }, null, 2));

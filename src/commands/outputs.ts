@@ -30,8 +30,4 @@ export async function writeRooming(plan: Plan, state: WorkspaceState, w: WriteOp
 }
 
 export { writeLists, writeReport, writeSummaries };
-
-/** Today's date in the event's time zone, for "in 12 days" / "3 days ago". */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
-}
+export { todayIn } from './shared.js';

@@ -21,7 +21,7 @@ export interface PlanOptions extends GlobalOptions, OutputOptions {
 }
 
 export default async function planCommand(opts: PlanOptions, files: string[] = []): Promise<void> {
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   if (opts.review && !ctx.interactive) {
     throw new InputError('--review asks questions, but this is not a terminal (or --no-input, --json or CI is set)', undefined, undefined,
       'Decide without questions: samling decide ID --cover / --uncover, samling decide ID --municipality CODE, samling late --approve ID.');

@@ -8,7 +8,7 @@ export interface ReportOptions extends GlobalOptions {
 }
 
 export default async function reportCommand(opts: ReportOptions): Promise<void> {
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const w = writeOptions(ctx, {});
   const plan = planFor(ctx.workspace.load(), ctx.settings);
   const file = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: opts.names });

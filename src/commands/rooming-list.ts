@@ -5,7 +5,7 @@ import { planFor } from './shared.js';
 import { writeOptions, writeRooming, type OutputOptions } from './outputs.js';
 
 export default async function roomingListCommand(opts: GlobalOptions & OutputOptions): Promise<void> {
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const w = writeOptions(ctx, opts);
   const result = await ctx.workspace.withLock(async () => {
     const state = ctx.workspace.load();

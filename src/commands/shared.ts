@@ -30,3 +30,23 @@ export function findRegistration(state: WorkspaceState, idOrEmail: string): Regi
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** Today's date in the event's time zone, for "in 12 days" / "3 days ago". */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+}
+
+/** What to do next, after an import or a plan. */
+export function nextSteps(plan: Plan): string[] {
+  const lines: string[] = [];
+  const count = (s: string) => plan.registrations.filter((r) => r.status === s).length;
+  const late = count('late-pending');
+  const attention = count('needs-attention');
+  const review = plan.registrations.filter((r) => r.extraNight === 'review').length;
+  if (late) lines.push(`${plural(late, 'late registration waits', 'late registrations wait')} for a decision: samling late`);
+  if (attention) lines.push(`${plural(attention, 'registration needs', 'registrations need')} attention: samling status (or out/needs-attention.csv after samling plan)`);
+  const unclear = plan.registrations.filter((r) => r.status === 'needs-attention' && r.problems.some((p) => p.code === 'unknown-municipality')).length;
+  if (unclear) lines.push(`${plural(unclear, 'municipality name is', 'municipality names are')} unclear: samling decide ID --municipality CODE (or none); in a terminal, samling plan --review asks`);
+  if (review) lines.push(`${plural(review, 'extra-night request waits', 'extra-night requests wait')} for review: samling decide ID --extra-night / --no-extra-night`);
+  return lines;
+}

@@ -1,8 +1,6 @@
 // samling status — the overview in the terminal, or the whole result as JSON (SPEC section 6).
 import { createContext, type GlobalOptions } from './context.js';
-import { planFor, plural } from './shared.js';
-import { todayIn } from './outputs.js';
-import { nextSteps } from './import.js';
+import { nextSteps, planFor, plural, todayIn } from './shared.js';
 import { statusJson } from '../core/status-json.js';
 import { bar, table } from '../ui/table.js';
 import { color } from '../ui/color.js';
@@ -60,7 +58,7 @@ export function statusLines(plan: Plan, today: string): string[] {
 }
 
 export default async function statusCommand(opts: GlobalOptions): Promise<void> {
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const plan = planFor(ctx.workspace.load(), ctx.settings);
   if (opts.json) {
     ctx.out.data(JSON.stringify(statusJson(plan), null, 2));

@@ -4,7 +4,7 @@ import { planFor } from './shared.js';
 import { writeOptions, writeSummaries, type OutputOptions } from './outputs.js';
 
 export default async function summaryCommand(opts: GlobalOptions & OutputOptions): Promise<void> {
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const w = writeOptions(ctx, opts);
   const plan = planFor(ctx.workspace.load(), ctx.settings);
   const written = writeSummaries(plan, w);

@@ -1,77 +1,18 @@
-// Event settings: the embedded default event, overridden by samling.config.json, validated with zod.
+// Event settings: the embedded default event, overridden by samling.config.json, validated with the
+// schema in schema.ts.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { fold } from '../core/text.js';
 import { createRegister } from '../core/register.js';
-import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { FIELDS, type EventSettings } from '../core/types.js';
+import type { EventSettings } from '../core/types.js';
+import type { ConfigFile } from './schema.js';
 import { DEFAULT_EVENT } from './default-event.js';
 
 export const CONFIG_FILE = 'samling.config.json';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(
-  (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-  'not a real date',
-);
-const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected a local time as YYYY-MM-DDTHH:mm');
-const timeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a known time zone (e.g. Europe/Oslo)');
-const money = z.number().nonnegative('expected an amount ≥ 0').nullable();
-const fieldName = z.enum(["ignore", ...FIELDS] as [string, ...string[]], {
-  error: () => `expected one of ${[...FIELDS, 'ignore'].join(', ')}`,
-});
 
-const hotel = z.strictObject({
-  name: z.string().trim().min(1, 'a hotel needs a name'),
-  rooms: z.number().int('expected a whole number of rooms').positive('expected at least 1 room').nullable().optional(),
-  roomRate: money.optional(),
-});
-
-export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  name: z.string().trim().min(1).optional(),
-  venue: z.string().trim().min(1).optional(),
-  timeZone: timeZone.optional(),
-  start: dateTime.optional(),
-  end: dateTime.optional(),
-  mainNight: date.optional(),
-  extraNight: date.nullable().optional(),
-  deadline: date.optional(),
-  quota: z.number().int('expected a whole number').min(0, 'expected 0 or more').optional(),
-  latePolicy: z.enum(['review', 'accept', 'reject'], { error: () => 'expected review, accept or reject' }).optional(),
-  region: z
-    .union([
-      z.string().trim().min(1),
-      z.strictObject({ county: z.string().trim().min(1), period: z.enum(['2020', '2024']).optional() }),
-    ])
-    .optional(),
-  register: z.string().trim().min(1, 'expected the path of a CSV file').optional(),
-  extraNightReview: z.array(z.string().regex(/^\d{4}$/, 'expected a 4-digit municipality code')).optional(),
-  hotels: z.array(hotel).optional(),
-  roomRate: money.optional(),
-  roomingList: z
-    .strictObject({
-      email: z.boolean().optional(),
-      phone: z.boolean().optional(),
-      includeOverQuota: z.boolean().optional(),
-      roomType: z.string().trim().min(1).optional(),
-    })
-    .optional(),
-  assumeInPerson: z.boolean().optional(),
-  assumeNeedsRoom: z.boolean().optional(),
-  columns: z.record(z.string(), fieldName).optional(),
-  aliases: z.record(z.string(), z.string().regex(/^\d{4}$/, 'expected a 4-digit municipality code').nullable()).optional(),
-});
-
-export type ConfigFile = z.infer<typeof configSchema>;
 
 /** The period of the register follows the event's date unless the config sets it. */
 function periodFor(mainNight: string): '2020' | '2024' {
@@ -101,14 +42,6 @@ export function applyConfig(file: ConfigFile, base: EventSettings = DEFAULT_EVEN
   return s;
 }
 
-/** Turns zod issues into one line per bad field: `quota: expected a whole number`. */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => {
-    const path = i.path.length ? i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(top level)';
-    const msg = i.code === 'unrecognized_keys' ? `unknown setting${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message;
-    return `${path}: ${msg}`;
-  });
-}
 
 /**
  * Reads the organiser's own register: a CSV (`,` or `;`) with a code column (`code`, `code_2020`, `kode`,
@@ -147,7 +80,9 @@ export function readRegisterFile(path: string, shown: string): NonNullable<Event
 }
 
 /** Validates a parsed config object; throws InputError naming every bad field. */
-export function parseConfig(data: unknown, file: string, dir = process.cwd()): EventSettings {
+export async function parseConfig(data: unknown, file: string, dir = process.cwd()): Promise<EventSettings> {
+  // zod is loaded only when there is a settings file to check: start-up stays quick without one.
+  const { configSchema, describeIssues } = await import('./schema.js');
   const result = configSchema.safeParse(data);
   if (!result.success) {
     const lines = describeIssues(result.error);
@@ -187,7 +122,7 @@ export function parseConfig(data: unknown, file: string, dir = process.cwd()): E
  * Loads the settings: `--config FILE` when given (must exist), else `samling.config.json` in the workspace when
  * there is one, else the embedded default event.
  */
-export function loadSettings(workspace: string, configPath?: string): { settings: EventSettings; source: string | null } {
+export async function loadSettings(workspace: string, configPath?: string): Promise<{ settings: EventSettings; source: string | null }> {
   const path = configPath ? resolve(configPath) : resolve(workspace, CONFIG_FILE);
   const shown = configPath ?? CONFIG_FILE;
   let text: string;
@@ -203,5 +138,5 @@ export function loadSettings(workspace: string, configPath?: string): { settings
   } catch (e) {
     throw new InputError(`not valid JSON: ${(e as Error).message}`, shown);
   }
-  return { settings: parseConfig(data, shown, dirname(path)), source: shown };
+  return { settings: await parseConfig(data, shown, dirname(path)), source: shown };
 }

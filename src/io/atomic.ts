@@ -1,4 +1,5 @@
-// Atomic file writes: a temporary file in the same folder, flushed, then renamed over the target.
+// Atomic file writes: a temporary file in the same folder, flushed (for the state), then renamed over the
+// target, so a reader never sees half a file.
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -6,7 +7,12 @@ import { basename, dirname, join } from 'node:path';
  * Writes `data` to `path` atomically. Large files can come as an iterable of strings (written one after
  * another), so the whole text and its UTF-8 bytes never need to be in memory at once.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): void {
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array | Iterable<string>,
+  /** Flush to disk before the rename (the workspace state). Outputs that can be written again skip it. */
+  { durable = true }: { durable?: boolean } = {},
+): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
@@ -20,7 +26,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
       if (typeof data === 'string') write(Buffer.from(data, 'utf8'));
       else if (data instanceof Uint8Array) write(data);
       else for (const chunk of data) write(Buffer.from(chunk, 'utf8'));
-      fsyncSync(fd);
+      if (durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

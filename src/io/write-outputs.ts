@@ -11,6 +11,9 @@ import { renderReport } from '../core/render/report.js';
 import { dietaryRows, digitalRows, participantRows } from '../core/render/lists.js';
 import type { Lang, Plan } from '../core/types.js';
 
+/** Outputs can always be written again from the workspace: atomic, but not flushed to disk one by one. */
+const OUTPUT = { durable: false };
+
 export interface WriteOptions {
   outDir: string;
   lang: Lang;
@@ -37,19 +40,19 @@ export async function writeRoomingLists(plan: Plan, previous: Record<string, Sta
   for (const hotel of hotelNames(plan)) {
     const { header, rows, stays } = roomingRows(plan, hotel, o.lang);
     const file = hotelFileName(hotel);
-    writeFileAtomic(join(o.outDir, file), csvChunks(header, rows, { delimiter: o.delimiter }));
+    writeFileAtomic(join(o.outDir, file), csvChunks(header, rows, { delimiter: o.delimiter }), OUTPUT);
     written.push(file);
     if (o.format === 'xlsx') {
       const { toXlsx } = await import('./write-xlsx.js');
       const xfile = file.replace(/\.csv$/, '.xlsx');
-      writeFileAtomic(join(o.outDir, xfile), await toXlsx(hotel.slice(0, 31) || 'hotel', header, rows));
+      writeFileAtomic(join(o.outDir, xfile), await toXlsx(hotel.slice(0, 31) || 'hotel', header, rows), OUTPUT);
       written.push(xfile);
     }
     const before = previous[hotel];
     if (before) {
       const diff = roomingChanges(before, stays, o.lang);
       const cfile = file.replace(/^rooming-list-/, 'rooming-changes-');
-      writeFileAtomic(join(o.outDir, cfile), csvChunks(diff.header, diff.rows, { delimiter: o.delimiter }));
+      writeFileAtomic(join(o.outDir, cfile), csvChunks(diff.header, diff.rows, { delimiter: o.delimiter }), OUTPUT);
       written.push(cfile);
       changes[hotel] = diff.rows.length;
     }
@@ -61,12 +64,12 @@ export async function writeRoomingLists(plan: Plan, previous: Record<string, Sta
 export function writeSummaries(plan: Plan, o: WriteOptions): string[] {
   const written: string[] = [];
   const csv = (name: string, t: { header: string[]; rows: string[][] }) => {
-    writeFileAtomic(join(o.outDir, name), csvChunks(t.header, t.rows, { delimiter: o.delimiter }));
+    writeFileAtomic(join(o.outDir, name), csvChunks(t.header, t.rows, { delimiter: o.delimiter }), OUTPUT);
     written.push(name);
   };
   csv('municipalities.csv', municipalityRows(plan, o.lang));
   for (const letter of municipalityLetters(plan, o.lang)) {
-    writeFileAtomic(join(o.outDir, 'municipalities', letter.fileName), letter.text);
+    writeFileAtomic(join(o.outDir, 'municipalities', letter.fileName), letter.text, OUTPUT);
     written.push(join('municipalities', letter.fileName));
   }
   csv('late-registrations.csv', lateRows(plan, o.lang));
@@ -77,7 +80,7 @@ export function writeSummaries(plan: Plan, o: WriteOptions): string[] {
 /** report.html (or, without names, report-no-names.html, so the two can never be mixed up). */
 export function writeReport(plan: Plan, o: WriteOptions & { today: string; names: boolean }): string {
   const name = o.names ? 'report.html' : 'report-no-names.html';
-  writeFileAtomic(join(o.outDir, name), renderReport(plan, o.lang, { today: o.today, names: o.names }));
+  writeFileAtomic(join(o.outDir, name), renderReport(plan, o.lang, { today: o.today, names: o.names }), OUTPUT);
   return name;
 }
 
@@ -86,7 +89,7 @@ export function writeLists(plan: Plan, o: WriteOptions): string[] {
   const lists = { 'participants.csv': participantRows, 'dietary.csv': dietaryRows, 'digital-participants.csv': digitalRows };
   return Object.entries(lists).map(([name, rows]) => {
     const t = rows(plan, o.lang);
-    writeFileAtomic(join(o.outDir, name), csvChunks(t.header, t.rows, { delimiter: o.delimiter }));
+    writeFileAtomic(join(o.outDir, name), csvChunks(t.header, t.rows, { delimiter: o.delimiter }), OUTPUT);
     return name;
   });
 }
