@@ -1,8 +1,9 @@
 // Merging imported rows into the workspace's registrations. Pure: state in, new state and counts out.
 //
 // The same e-mail is the same person; the latest submission wins whatever the import order, and the
-// replaced versions go to the history. Rows without an e-mail are keyed by name, organisation and time,
-// so the same row from a newer export of the same form is recognised as unchanged.
+// replaced versions go to the history. A submission changed since it was last imported (same time, new
+// content: a correction in the sheet) wins too, but a version seen before never comes back, so the same
+// rows imported again change nothing. Rows without an e-mail are keyed by name, organisation and time.
 import type { Registration } from './types.js';
 import { registrationId } from './rows.js';
 
@@ -31,19 +32,19 @@ function instant(r: Registration): number {
   return r.submittedAt ? Date.parse(r.submittedAt) : -Infinity;
 }
 
-/** True when `a` should replace `b` as the current version of the same person. */
-function isNewer(a: Registration, b: Registration): boolean {
-  const ta = instant(a);
-  const tb = instant(b);
-  if (ta !== tb) return ta > tb;
-  // Same second: decide by content so the result does not depend on import order.
-  return contentOf(a) > contentOf(b);
+/**
+ * True when `a`, read after `b`, replaces it as the version of the same person: a later submission, or the
+ * same submission read again later (a correction made in the sheet, a newer export of the same form).
+ */
+function replaces(a: Registration, b: Registration): boolean {
+  return instant(a) >= instant(b);
 }
 
 export function mergeRegistrations(state: MergeState, incoming: Registration[]): { state: MergeState; counts: MergeCounts } {
   const current = new Map(state.current);
   const historyKeys = new Set(state.history.map((r) => r.key + '\u0000' + contentOf(r)));
   const history = [...state.history];
+  const seen = (r: Registration) => historyKeys.has(r.key + '\u0000' + contentOf(r));
   const toHistory = (r: Registration) => {
     const k = r.key + '\u0000' + contentOf(r);
     if (!historyKeys.has(k)) {
@@ -60,7 +61,7 @@ export function mergeRegistrations(state: MergeState, incoming: Registration[]):
     if (!w) winners.set(r.key, r);
     else {
       counts.duplicates++;
-      if (isNewer(r, w)) {
+      if (replaces(r, w)) {
         winners.set(r.key, r);
         toHistory(w);
       } else toHistory(r);
@@ -83,7 +84,10 @@ export function mergeRegistrations(state: MergeState, incoming: Registration[]):
       r.id = old.id; // the id the person already has (after a clash it is not the hash of the key)
       if (contentOf(old) === contentOf(r)) {
         counts.unchanged++;
-      } else if (isNewer(r, old)) {
+      } else if (instant(r) > instant(old) || (instant(r) === instant(old) && !seen(r))) {
+        // A later submission; or the same submission changed since (a correction made in the sheet, a newer
+        // export of the same form). The same rows imported again change nothing: a version already seen
+        // (now in the history) does not come back.
         current.set(key, r);
         toHistory(old);
         counts.updated++;
