@@ -236,6 +236,10 @@ describe('plan: decide and deliver', () => {
     const text = readFileSync(join(ws, 'out', 'rooming-changes-hotel.csv'), 'utf8');
     expect(text).toMatch(/Håland/);
     expect(text).toMatch(/Øvrebø/);
+    // Writing the list again with nothing changed keeps the amendment the hotel has not had yet.
+    const again = run(['rooming-list'], { cwd: ws });
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(ws, 'out', 'rooming-changes-hotel.csv'), 'utf8')).toBe(text);
   });
 
   it('decisions survive a re-import and --undo takes one back', () => {

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { csvChunks } from './write-csv.js';
-import { hotelFileName, roomingChanges, roomingRows, type Stay } from '../core/render/rooming.js';
+import { hotelChangesFileName, hotelFileName, hotelNames, roomingChanges, roomingRows, type Stay } from '../core/render/rooming.js';
 import { municipalityRows } from '../core/render/municipalities.js';
 import { municipalityLetters } from '../core/render/letters.js';
 import { attentionRows, lateRows } from '../core/render/attention.js';
@@ -28,10 +28,6 @@ export interface RoomingResult {
   changes: Record<string, number>;
 }
 
-/** Hotels of the plan, the default one included. */
-function hotelNames(plan: Plan): string[] {
-  return plan.hotels.map((h) => h.name);
-}
 
 export async function writeRoomingLists(plan: Plan, previous: Record<string, Stay[]>, o: WriteOptions): Promise<RoomingResult> {
   const written: string[] = [];
@@ -51,10 +47,13 @@ export async function writeRoomingLists(plan: Plan, previous: Record<string, Sta
     const before = previous[hotel];
     if (before) {
       const diff = roomingChanges(before, stays, o.lang);
-      const cfile = file.replace(/^rooming-list-/, 'rooming-changes-');
-      writeFileAtomic(join(o.outDir, cfile), csvChunks(diff.header, diff.rows, { delimiter: o.delimiter }), OUTPUT);
-      written.push(cfile);
       changes[hotel] = diff.rows.length;
+      // Nothing changed since the last list: the changes file keeps the last amendment, not an empty one.
+      if (diff.rows.length) {
+        const cfile = hotelChangesFileName(hotel);
+        writeFileAtomic(join(o.outDir, cfile), csvChunks(diff.header, diff.rows, { delimiter: o.delimiter }), OUTPUT);
+        written.push(cfile);
+      }
     }
     snapshots[hotel] = stays;
   }
