@@ -427,6 +427,9 @@ describe('municipality summaries', () => {
     expect(top(reg('a', { role: 'Ordførar' }))).toBe(true);
     expect(top(reg('a', { role: 'Rådmann' }))).toBe(true);
     expect(top(reg('a', { role: 'Kommunedirektør' }))).toBe(true);
+    expect(top(reg('a', { role: 'Mayor' }))).toBe(true); // an English form
+    expect(top(reg('a', { role: 'Municipal Director' }))).toBe(true);
+    expect(top(reg('a', { role: 'Climate adviser' }))).toBe(false);
     expect(top(reg('a', { role: 'Ordførar', topLeader: false }))).toBe(false);
     expect(top(reg('a', { role: 'Klimarådgjevar' }))).toBe(false);
     expect(top(reg('a', { topLeader: true, cancelled: true }))).toBe(false);

@@ -34,7 +34,7 @@ const BLOCKING: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 ]);
 
 /** Roles that make a top leader when the form has no top-leaders' forum question (folded text). */
-const TOP_LEADER_ROLE = /\b(ordforar|ordforer|kommunedirektor|radmann)\b/;
+const TOP_LEADER_ROLE = /\b(ordforar|ordforer|kommunedirektor|radmann|mayor|municipal director|chief (municipal )?executive)\b/;
 
 /** The registration being decided: the planned registration it becomes, and what the rules need besides. */
 interface Case {
