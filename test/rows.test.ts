@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapColumns } from '../src/core/columns.js';
-import { registrationId, registrationKey, splitName, stripNorwegianPrefix, toRegistrations } from '../src/core/rows.js';
+import { registrationId, registrationKey, splitName, toRegistrations } from '../src/core/rows.js';
 import { DEFAULT_EVENT } from '../src/config/default-event.js';
 import type { Cell, Table } from '../src/io/table.js';
 
@@ -51,8 +51,8 @@ describe('toRegistrations: a Google Forms sheet', () => {
     expect(ola).toMatchObject({ firstName: 'Ola', lastName: '', notes: 'Kjem seint', dietary: null });
   });
 
-  it('writes Norwegian phone numbers without +47 or 0047', () => {
-    expect(registrations.map((r) => r.phone)).toEqual(['912 34 567', '41234567']);
+  it('keeps phone numbers as typed (the rooming list writes them without +47)', () => {
+    expect(registrations.map((r) => r.phone)).toEqual(['+47 912 34 567', '0047 41234567']);
   });
 
   it('reads times, yes/no answers and attendance', () => {
@@ -180,7 +180,7 @@ describe('toRegistrations: other layouts', () => {
   });
 });
 
-describe('splitName and stripNorwegianPrefix', () => {
+describe('splitName', () => {
   it.each([
     ['Kari Nordmann', 'Kari', 'Nordmann'],
     ['Kari Anne Nordmann', 'Kari Anne', 'Nordmann'],
@@ -189,12 +189,6 @@ describe('splitName and stripNorwegianPrefix', () => {
     ['Ola\tNordmann', 'Ola', 'Nordmann'],
     ['', '', ''],
   ])('%j → %j %j', (full, firstName, lastName) => expect(splitName(full)).toEqual({ firstName, lastName }));
-
-  it.each([
-    ['+47 912 34 567', '912 34 567'], ['+4791234567', '91234567'], ['0047 91234567', '91234567'],
-    ['(+47) 91234567', '91234567'], ['912 34 567', '912 34 567'], ['+46 70 123 45 67', '+46 70 123 45 67'],
-    ['47 11 22 33', '47 11 22 33'],
-  ])('%j → %j', (typed, written) => expect(stripNorwegianPrefix(typed)).toBe(written));
 });
 
 describe('keys and ids', () => {

@@ -59,10 +59,6 @@ export function splitName(full: string): { firstName: string; lastName: string }
   return { firstName: text.slice(0, space).trimEnd(), lastName: text.slice(space + 1) };
 }
 
-/** A Norwegian number without its country code: "+47 912 34 567" → "912 34 567". */
-export function stripNorwegianPrefix(phone: string): string {
-  return phone.trim().replace(/^\(?(?:\+|00)\s*47\)?[\s-]*/, '');
-}
 
 const ANONYMOUS = new Set(['anonymous', 'anonym', 'anonymt']);
 const isAnonymous = (text: string): boolean => text.length <= 12 && ANONYMOUS.has(fold(text));
@@ -154,7 +150,7 @@ export function toRegistrations(
       firstName,
       lastName,
       email,
-      phone: phone === null ? null : stripNorwegianPrefix(phone) || null,
+      phone: phone === null ? null : phone.trim() || null,
       organisation,
       role: optional(cells, 'role'),
       submittedAt,

@@ -17,7 +17,7 @@ export const fullName = (r: { firstName: string; lastName: string }): string =>
 
 /** A Norwegian phone number without `+47`/`0047` ("+47 400 00 001" → "400 00 001"); others unchanged. */
 export function localPhone(phone: string): string {
-  const m = /^\s*(?:\+|00)\s*47[\s.-]*(.*)$/.exec(phone);
+  const m = /^\s*\(?(?:\+|00)\s*47\)?[\s.-]*(.*)$/.exec(phone);
   return m && m[1]!.replace(/\D/g, '').length === 8 ? m[1]!.trim() : phone;
 }
 
