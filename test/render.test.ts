@@ -188,8 +188,8 @@ describe('rooming list', () => {
     const both = reg({ lastName: 'Berg', ...EXTRA });
     const { rows, stays } = roomingRows(plan([main, both]), 'hotel', 'nn');
     expect(rows).toEqual([
-      [both.id, 'Berg', 'Kari', 'Ørsta', '2021-11-10', '2021-11-12', '2', 'single', 'Arrangøren'],
-      [main.id, 'Aasen', 'Kari', 'Ørsta', '2021-11-11', '2021-11-12', '1', 'single', 'Arrangøren'],
+      [both.id, 'Berg', 'Kari', 'Ørsta', '2021-11-10', '2021-11-12', '2', 'Enkeltrom', 'Arrangøren'],
+      [main.id, 'Aasen', 'Kari', 'Ørsta', '2021-11-11', '2021-11-12', '1', 'Enkeltrom', 'Arrangøren'],
     ]);
     expect(stays[0]).toMatchObject({ arrival: '2021-11-10', departure: '2021-11-12', nights: 2 });
   });

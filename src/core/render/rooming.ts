@@ -38,6 +38,10 @@ export function staysAt(plan: Plan, hotelName: string, lang: Lang): Stay[] {
   // With no hotel configured everyone placed is at `hotel`; with hotels, null means "not placed".
   const unplacedAt = hotels.length === 0 ? DEFAULT_HOTEL : null;
   const organiser = t(lang, 'payer.organiser');
+  // The usual room types in the list's language; anything else the config names is written as given.
+  const known = { single: 'roomType.single', enkeltrom: 'roomType.single', double: 'roomType.double', dobbeltrom: 'roomType.double' } as const;
+  const typed = roomingList.roomType.trim().toLowerCase();
+  const roomType = typed in known ? t(lang, known[typed as keyof typeof known]) : roomingList.roomType;
   const stays: Stay[] = [];
 
   const add = (r: PlannedRegistration, nights: string[], payer: string) => {
@@ -49,7 +53,7 @@ export function staysAt(plan: Plan, hotelName: string, lang: Lang): Stay[] {
       arrival: nights[0]!,
       departure: addDays(nights[nights.length - 1]!, 1),
       nights: nights.length,
-      roomType: roomingList.roomType,
+      roomType,
       payer,
     };
     if (roomingList.email) stay.email = r.email ?? '';
