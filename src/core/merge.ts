@@ -42,13 +42,18 @@ function replaces(a: Registration, b: Registration): boolean {
 
 export function mergeRegistrations(state: MergeState, incoming: Registration[]): { state: MergeState; counts: MergeCounts } {
   const current = new Map(state.current);
-  const historyKeys = new Set(state.history.map((r) => r.key + '\u0000' + contentOf(r)));
   const history = [...state.history];
-  const seen = (r: Registration) => historyKeys.has(r.key + '\u0000' + contentOf(r));
+  // Key and content of every version in the history: built only when first needed (most imports add
+  // people, and serialising a large history is the costly part of a merge).
+  let historyKeys: Set<string> | null = null;
+  const versionKey = (r: Registration) => r.key + '\u0000' + contentOf(r);
+  const historySet = () => (historyKeys ??= new Set(state.history.map(versionKey)));
+  const seen = (r: Registration) => historySet().has(versionKey(r));
   const toHistory = (r: Registration) => {
-    const k = r.key + '\u0000' + contentOf(r);
-    if (!historyKeys.has(k)) {
-      historyKeys.add(k);
+    const k = versionKey(r);
+    const keys = historySet();
+    if (!keys.has(k)) {
+      keys.add(k);
       history.push(r);
     }
   };

@@ -198,6 +198,7 @@ function instantParser(timeZone: string): (text: string | null) => number {
     return new TZDate(y!, mo! - 1, d!, h!, timeZone).getTime();
   });
   return (text) => {
+    if (text !== null && STORED.test(text)) return storedInstant(text);
     const p = text === null ? null : ISO.exec(text.trim());
     if (p === null) return NaN;
     const y = +p[1]!, mo = +p[2]!, d = +p[3]!, h = +(p[4] ?? 0), mi = +(p[5] ?? 0), sec = +(p[6] ?? 0);
@@ -212,6 +213,21 @@ function instantParser(timeZone: string): (text: string | null) => number {
     const minutes = +digits.slice(0, 2) * 60 + +(digits.slice(2) || 0);
     return utc - (offset[0] === '-' ? -minutes : minutes) * 60_000;
   };
+}
+
+/**
+ * The form the reader stores every parsed time in (`2021-09-16T08:05:00+02:00`): read by position, without
+ * the general pattern above, as the plan reads it for every registration. Same checks, same result.
+ */
+const STORED = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
+
+function storedInstant(text: string): number {
+  const num = (from: number, to: number) => +text.slice(from, to);
+  const y = num(0, 4), mo = num(5, 7), d = num(8, 10), h = num(11, 13), mi = num(14, 16), sec = num(17, 19);
+  const leapDay = mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  if (mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! || leapDay || h > 23 || mi > 59 || sec > 59) return NaN;
+  const minutes = num(20, 22) * 60 + num(23, 25);
+  return Date.UTC(y, mo - 1, d, h, mi, sec) - (text[19] === '-' ? -minutes : minutes) * 60_000;
 }
 
 function assess(

@@ -130,8 +130,8 @@ export async function readImport(
       `Headers found: ${found}.\nTell samling which column it is: --map "Header=${mapping.missing[0]}" (or "columns" in samling.config.json).`,
     );
   }
-  const { registrations, blankRows } = toRegistrations(table, mapping, settings);
-  for (const r of registrations) r.source = { ...r.source, file: name };
+  // Registrations name the file by its base name only (no machine paths).
+  const { registrations, blankRows } = toRegistrations({ ...table, file: name }, mapping, settings);
   const { rows, ...meta } = table;
   return { path, table: meta, rowsRead: rows.length, blankRows, mapping, registrations, learned };
 }

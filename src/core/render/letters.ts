@@ -1,10 +1,13 @@
 // One Markdown letter per municipality of the region, naming only its own participants. Pure.
 import type { Lang, Plan, PlannedRegistration, Status } from '../types.js';
-import { runs, slug, sortBy, sortKey } from './common.js';
+import { fullName, runs, slug, sortBy } from './common.js';
 import { addDays, extraNightText, formatDate, formatDateTime, formatNight, formatSpan, statusText, t } from './i18n.js';
+
+const MARKDOWN_SPECIAL = /[\r\n\\`*_[\]<>|~#&!]/;
 
 /** Escapes what Markdown would read as formatting or a table border; line breaks become spaces. */
 export function escapeMarkdown(s: string): string {
+  if (!MARKDOWN_SPECIAL.test(s)) return s; // most names: nothing to escape, no new string
   return s.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~#&!]/g, '\\$&');
 }
 
@@ -53,18 +56,27 @@ export function municipalityLetters(plan: Plan, lang: Lang): { fileName: string;
     }
     return text;
   };
+  // Status, nights and extra night: few combinations among many people, so each is written once.
+  const afterName = new Map<string, string>();
+  const cellsAfterName = (r: PlannedRegistration): string => {
+    const key = `${r.status}|${r.extraNight}|${r.nights.join()}`;
+    let text = afterName.get(key);
+    if (text === undefined) {
+      text = `${statusText(r.status, lang)} | ${nightsText(r.nights)} | ${extraNightText(r.extraNight, lang)}`;
+      afterName.set(key, text);
+    }
+    return text;
+  };
   const header = `| ${t(lang, 'col.name')} | ${t(lang, 'col.status')} | ${t(lang, 'col.nights')} | ${t(lang, 'col.extraNight')} |\n| --- | --- | --- | --- |`;
 
   return plan.municipalities.map((m) => {
-    const people = sortBy(byCode.get(m.code) ?? [], (r) => [RANK.get(r.status)!, sortKey(r.lastName), sortKey(r.firstName)]);
+    // plan.registrations is already in (municipality, last name, first name, id) order, so a stable sort by
+    // status alone lists each status by last name, first name and id, as sorting by all three keys would.
+    const people = sortBy(byCode.get(m.code) ?? [], (r) => [RANK.get(r.status)!]);
     const parts = [`# ${t(lang, 'letter.title', { event: event.name, municipality: m.name })}`, t(lang, 'letter.greeting', { municipality: m.name })];
     parts.push(t(lang, m.registered === 0 ? 'letter.none' : 'letter.intro', common));
     if (people.length) {
-      const rows = people.map((r) => {
-        const name = escapeMarkdown([r.firstName, r.lastName].filter(Boolean).join(' '));
-        const nights = nightsText(r.nights);
-        return `| ${name} | ${statusText(r.status, lang)} | ${nights} | ${extraNightText(r.extraNight, lang)} |`;
-      });
+      const rows = people.map((r) => `| ${escapeMarkdown(fullName(r))} | ${cellsAfterName(r)} |`);
       parts.push(`${header}\n${rows.join('\n')}`);
     }
     let quota = t(lang, 'letter.quota', { quota: event.quota, used: m.covered, left: m.placesLeft });
