@@ -357,4 +357,13 @@ describe('decisions and mapping, the details an organiser trips on', () => {
     expect(r.stderr).toMatch(/no registrations yet[\s\S]*samling import/);
     expect(readdirSync(ws)).toEqual([]);
   });
+
+  it('--out naming a file is exit 2 before anything is written', () => {
+    const ws = tempWorkspace('nettskjema.csv');
+    writeFileSync(join(ws, 'afile'), 'x');
+    const r = run(['plan', 'nettskjema.csv', '--out', 'afile'], { cwd: ws });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/afile: the output folder is a file/);
+    expect(readdirSync(ws).sort()).toEqual(['afile', 'nettskjema.csv']);
+  });
 });

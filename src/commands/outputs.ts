@@ -1,5 +1,6 @@
 // Shared by plan, rooming-list and summary: write outputs and remember what each hotel was sent.
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { writeLists, writeReport, writeRoomingLists, writeSummaries, type WriteOptions } from '../io/write-outputs.js';
 import { InputError } from '../errors.js';
 import type { Context } from './context.js';
@@ -18,6 +19,7 @@ export function writeOptions(ctx: Context, o: OutputOptions): WriteOptions {
     throw new InputError(`--delimiter "${delimiter}": use ; , | or \\t`);
   }
   const outDir = ctx.opts.out ? resolve(ctx.opts.out) : resolve(ctx.workspace.dir, 'out');
+  checkWritableFolder(outDir, ctx.opts.out ?? 'out');
   return { outDir, lang: ctx.opts.lang, delimiter: delimiter.replace('\\t', '\t'), format: o.format ?? 'csv' };
 }
 
@@ -31,3 +33,21 @@ export async function writeRooming(plan: Plan, state: WorkspaceState, w: WriteOp
 
 export { writeLists, writeReport, writeSummaries };
 export { todayIn } from './shared.js';
+
+/** The out folder must be a folder (or creatable in one) we may write in: checked before anything is written. */
+function checkWritableFolder(dir: string, shown: string): void {
+  let at = dir;
+  while (!existsSync(at)) {
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  if (!statSync(at).isDirectory()) {
+    throw new InputError(at === dir ? 'the output folder is a file' : `cannot make the output folder: ${at} is a file`, shown, undefined, 'Give --out a folder.');
+  }
+  try {
+    accessSync(at, constants.W_OK);
+  } catch {
+    throw new InputError('no permission to write in the output folder', shown, undefined, 'Give --out a folder you can write in.');
+  }
+}

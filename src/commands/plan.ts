@@ -56,11 +56,12 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
       state.decisions.push(...decisions);
       if (changed) plan = planFor(state, ctx.settings, register);
       progress.phase('writing the lists');
-      for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
       const rooming = await writeRooming(plan, state, w);
       const summaries = writeSummaries(plan, w);
       const lists = writeLists(plan, w);
       const report = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: true });
+      // The workspace last: if an output cannot be written, the workspace is as it was.
+      for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
       ctx.workspace.save(state);
       return { state, reports, plan, parsed, written: [...rooming.written, ...summaries, ...lists, report], changes: rooming.changes };
     });
