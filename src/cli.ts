@@ -135,6 +135,7 @@ program
   .option('--extra-night', 'grant the extra night')
   .option('--no-extra-night', 'deny the extra night')
   .option('--cancel', 'cancel the registration')
+  .option('--not-duplicate', 'not the same person as a namesake flagged as a likely duplicate')
   .option('--municipality <code|name|none>', 'what the typed organisation means: a municipality, or "none" (not one of the region)')
   .option('--undo', 'undo the latest decision for this registration')
   .addHelpText('after', `

@@ -197,6 +197,15 @@ describe('likely duplicates', () => {
     expect(statuses(run(regs, [dec('cancel', 'a')]), ['a', 'b'])).toEqual(['cancelled', 'covered']);
   });
 
+  it('two different people of the same name: a not-duplicate decision on one clears both', () => {
+    const regs = [
+      reg('a', { email: null, firstName: 'Kari', lastName: 'Nordmann', organisation: 'Molde' }),
+      reg('b', { email: null, firstName: 'Kari', lastName: 'Nordmann', organisation: 'Molde', submittedAt: '2021-09-03T10:00:00+02:00' }),
+    ];
+    expect(statuses(run(regs), ['a', 'b'])).toEqual(['needs-attention', 'needs-attention']);
+    expect(statuses(run(regs, [dec('not-duplicate', 'b')]), ['a', 'b'])).toEqual(['covered', 'covered']);
+  });
+
   it('compares organisations by folded text when they are not municipalities', () => {
     const p = run([
       reg('a', { email: null, firstName: 'Per', lastName: 'Dal', organisation: 'Statsforvaltaren' }),

@@ -13,6 +13,7 @@ export interface DecideOptions extends GlobalOptions {
   uncover?: boolean;
   extraNight?: boolean;
   cancel?: boolean;
+  notDuplicate?: boolean;
   municipality?: string;
   undo?: boolean;
 }
@@ -59,10 +60,11 @@ export default async function decideCommand(opts: DecideOptions, id?: string): P
   if (opts.extraNight === true) kinds.push('extra-night');
   if (opts.extraNight === false) kinds.push('no-extra-night');
   if (opts.cancel) kinds.push('cancel');
+  if (opts.notDuplicate) kinds.push('not-duplicate');
   if (opts.cover && opts.uncover) throw new InputError('--cover and --uncover contradict each other');
   const mapTo = opts.municipality !== undefined ? resolveMunicipality(register, opts.municipality) : undefined;
   if (!kinds.length && mapTo === undefined && !opts.undo) {
-    throw new InputError('say what to decide', undefined, undefined, 'One of --cover, --uncover, --extra-night, --no-extra-night, --cancel, --municipality CODE, --undo (see samling decide --help).');
+    throw new InputError('say what to decide', undefined, undefined, 'One of --cover, --uncover, --extra-night, --no-extra-night, --cancel, --not-duplicate, --municipality CODE, --undo (see samling decide --help).');
   }
   const done = await updateState(ctx, (state) => {
     const [r] = resolveAll(state, [id]);

@@ -60,6 +60,8 @@ interface Decisions {
   cover: Map<string, CoverDecision>;
   extraNight: Map<string, 'extra-night' | 'no-extra-night'>;
   cancel: Set<string>;
+  /** Registrations decided to be nobody's duplicate. */
+  distinct: Set<string>;
   /** Folded organisation text → municipality code, or null for "not a municipality of the region". */
   mappings: Map<string, string | null>;
 }
@@ -80,7 +82,7 @@ export function plan(
   const onTimeUntil = endOfDay(settings.deadline, settings.timeZone);
 
   const cases = registrations.map((reg) => assess(reg, settings, decided, look, onTimeUntil));
-  flagLikelyDuplicates(cases, look.fold);
+  flagLikelyDuplicates(cases, look.fold, decided.distinct);
   for (const c of cases) c.out.status = statusBeforePlaces(c);
   allocatePlaces(cases, decided, settings.quota);
   const review = new Set(settings.extraNightReview);
@@ -110,7 +112,7 @@ export function plan(
 }
 
 function indexDecisions(decisions: Decision[]): Decisions {
-  const d: Decisions = { late: new Map(), cover: new Map(), extraNight: new Map(), cancel: new Set(), mappings: new Map() };
+  const d: Decisions = { late: new Map(), cover: new Map(), extraNight: new Map(), cancel: new Set(), distinct: new Set(), mappings: new Map() };
   decisions.forEach((dec, order) => {
     if (dec.kind === 'map-municipality') {
       if (dec.name !== undefined) d.mappings.set(fold(dec.name), dec.code ?? null);
@@ -130,6 +132,9 @@ function indexDecisions(decisions: Decision[]): Decisions {
       case 'extra-night':
       case 'no-extra-night':
         d.extraNight.set(id, dec.kind);
+        break;
+      case 'not-duplicate':
+        d.distinct.add(id);
         break;
       case 'cancel':
         d.cancel.add(id);
@@ -326,10 +331,11 @@ function lateInForce(
  * equal another non-cancelled registration's is a likely duplicate; `other` is the earliest other.
  * Registrations with an e-mail are identified by it and are not flagged themselves.
  */
-function flagLikelyDuplicates(cases: Case[], foldName: (text: string) => string): void {
+function flagLikelyDuplicates(cases: Case[], foldName: (text: string) => string, distinct: Set<string>): void {
   const hasEmail = (c: Case) => (c.reg.email ?? '').trim() !== '';
+  // A `not-duplicate` decision says this person is someone else than any namesake: left out of the groups.
   const candidate = (c: Case) =>
-    c.out.status !== 'cancelled' && `${c.reg.firstName}${c.reg.lastName}`.trim() !== '' && c.match.kind !== 'empty';
+    c.out.status !== 'cancelled' && !distinct.has(c.reg.id) && `${c.reg.firstName}${c.reg.lastName}`.trim() !== '' && c.match.kind !== 'empty';
   const keyOf = (c: Case) => {
     const name = [foldName(c.reg.firstName), foldName(c.reg.lastName)].filter((n) => n !== '').join(' ');
     return `${name}|${c.out.municipality ? `c:${c.out.municipality.code}` : `o:${foldName(c.reg.organisation)}`}`;

@@ -185,6 +185,8 @@ export type DecisionKind =
   | 'extra-night'
   | 'no-extra-night'
   | 'cancel'
+  /** Not the same person as a namesake flagged as a likely duplicate. */
+  | 'not-duplicate'
   | 'map-municipality';
 
 /** An organiser's decision, stored in the workspace and applied on every run. */
