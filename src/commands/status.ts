@@ -35,8 +35,11 @@ export function statusLines(plan: Plan, today: string): string[] {
     const nights = h.nights.map((n) => `${n.date}: ${n.rooms}${n.capacity !== null ? ` of ${n.capacity}` : ''} rooms`).join(' · ');
     lines.push(`${color.bold(h.name)}  ${nights || 'no rooms yet'}`);
   }
-  const count = (s: string) => plan.registrations.filter((r) => r.status === s).length;
-  const registered = plan.registrations.filter((r) => r.status !== 'cancelled').length;
+  // One pass over the people for every count (a million of them: no array per status).
+  const tally = new Map<string, number>();
+  for (const r of plan.registrations) tally.set(r.status, (tally.get(r.status) ?? 0) + 1);
+  const count = (s: string) => tally.get(s) ?? 0;
+  const registered = plan.registrations.length - count('cancelled');
   lines.push(
     `${plural(registered, 'registration', 'registrations')} · ${count('covered')} covered · ${count('over-quota')} over quota · ${count('digital')} digital · ${count('not-eligible')} not eligible · ${count('cancelled')} cancelled`,
   );

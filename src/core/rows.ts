@@ -2,7 +2,7 @@
 // Pure: hashing is computation, not I/O.
 
 import * as crypto from 'node:crypto';
-import type { Cell, Table } from '../io/table.js';
+import type { Cell, Table, TableRow } from '../io/table.js';
 import type { ColumnMapping } from './columns.js';
 import { fold, normaliseEmail } from './text.js';
 import type { EventSettings, Field, Problem, Registration } from './types.js';
@@ -77,6 +77,21 @@ export function toRegistrations(
   mapping: ColumnMapping,
   settings: Pick<EventSettings, 'timeZone'>,
 ): { registrations: Registration[]; blankRows: number[] } {
+  const reader = registrationReader(table, mapping, settings);
+  for (const row of table.rows) reader.add(row);
+  return reader.finish();
+}
+
+/**
+ * toRegistrations row by row, so that an import need not hold the whole table (see readTable's sink):
+ * `add` each row in order, then `finish`. The time column is kept whole until `finish`, as the day/month
+ * order is decided from all of it; the times, and the key and id that depend on them, are set there.
+ */
+export function registrationReader(
+  table: Pick<Table, 'file' | 'hash' | 'headers'>,
+  mapping: ColumnMapping,
+  settings: Pick<EventSettings, 'timeZone'>,
+): { add(row: TableRow): void; finish(): { registrations: Registration[]; blankRows: number[] } } {
   const col = mapping.fields;
   const at = (cells: readonly Cell[], field: Field): string => {
     const i = col[field];
@@ -94,12 +109,13 @@ export function toRegistrations(
   const yesCancels = !/\bstatus\b/.test(cancelHeader);
 
   const timeColumn = col.submittedAt;
-  const times =
-    timeColumn === undefined ? null : parseTimestampColumn(table.rows.map((r) => r.cells[timeColumn] ?? ''), settings.timeZone).values;
-
+  const timeCells: Cell[] = []; // the time column of every row, blank rows too
+  const timeIndex: number[] = []; // per registration, its row's place in timeCells
   const registrations: Registration[] = [];
   const blankRows: number[] = [];
-  table.rows.forEach(({ row, cells }, index) => {
+
+  function add({ row, cells }: TableRow): void {
+    if (timeColumn !== undefined) timeCells.push(cells[timeColumn] ?? '');
     if (blankRow(cells)) {
       blankRows.push(row);
       return;
@@ -129,8 +145,6 @@ export function toRegistrations(
     if (organisation === '') problems.push({ code: 'no-organisation' });
 
     const submittedAtText = timeColumn === undefined ? '' : cellText(cells[timeColumn]).trim();
-    const submittedAt = times?.[index] ?? null;
-    if (submittedAt === null) problems.push(submittedAtText ? { code: 'bad-time', args: { text: submittedAtText } } : { code: 'bad-time' });
 
     const attendanceText = at(cells, 'attendance');
     let attendance = parseAttendance(attendanceText);
@@ -143,17 +157,17 @@ export function toRegistrations(
     const cancelled = isCancelledValue(cancelText) || (yesCancels && parseYesNo(cancelText) === true);
 
     const phone = optional(cells, 'phone');
-    const key = registrationKey({ email, firstName, lastName, organisation, submittedAt, submittedAtText });
+    timeIndex.push(timeCells.length - 1);
     registrations.push({
-      key,
-      id: registrationId(key),
+      key: '', // set in finish(), with the time
+      id: '',
       firstName,
       lastName,
       email,
       phone: phone === null ? null : phone.trim() || null,
       organisation,
       role: optional(cells, 'role'),
-      submittedAt,
+      submittedAt: null,
       submittedAtText,
       attendance,
       needsRoom: yesNo(cells, 'needsRoom'),
@@ -165,6 +179,19 @@ export function toRegistrations(
       source: { file: table.file, hash: table.hash, row },
       problems,
     });
-  });
-  return { registrations, blankRows };
+  }
+
+  function finish(): { registrations: Registration[]; blankRows: number[] } {
+    const times = timeColumn === undefined ? null : parseTimestampColumn(timeCells, settings.timeZone).values;
+    timeCells.length = 0;
+    registrations.forEach((r, i) => {
+      r.submittedAt = times?.[timeIndex[i]!] ?? null;
+      // The time's problem comes last, as it did when read in one go.
+      if (r.submittedAt === null) r.problems.push(r.submittedAtText ? { code: 'bad-time', args: { text: r.submittedAtText } } : { code: 'bad-time' });
+      r.key = registrationKey(r);
+      r.id = registrationId(r.key);
+    });
+    return { registrations, blankRows };
+  }
+  return { add, finish };
 }

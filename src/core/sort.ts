@@ -37,3 +37,40 @@ export function sortBy<T>(items: T[], key: (x: T) => (string | number)[]): T[] {
   });
   return decorated.map((d) => d.x);
 }
+
+/**
+ * The order of `sortBy(items, (x) => [group(x), ...within(x)])`, found with less work when the items come
+ * mostly in `within` order inside each group, as the plan's people do (by name within a municipality):
+ * items are bucketed by group in input order, the buckets put in key order, and only a bucket found out of
+ * order is sorted (stably, so ties still keep input order).
+ */
+export function sortByGroup<T>(items: T[], group: (x: T) => string, within: (x: T) => string[]): T[] {
+  const buckets = new Map<string, T[]>();
+  for (const x of items) {
+    const g = group(x);
+    const bucket = buckets.get(g);
+    if (bucket) bucket.push(x);
+    else buckets.set(g, [x]);
+  }
+  const out: T[] = [];
+  for (const g of [...buckets.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let bucket = buckets.get(g)!;
+    if (!inOrder(bucket, within)) bucket = sortBy(bucket, within);
+    for (const x of bucket) out.push(x);
+  }
+  return out;
+}
+
+function inOrder<T>(items: T[], key: (x: T) => string[]): boolean {
+  let prev = items.length ? key(items[0]!) : [];
+  for (let i = 1; i < items.length; i++) {
+    const k = key(items[i]!);
+    for (let n = 0; n < k.length; n++) {
+      if (k[n] === prev[n]) continue;
+      if (k[n]! < prev[n]!) return false;
+      break;
+    }
+    prev = k;
+  }
+  return true;
+}

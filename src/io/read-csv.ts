@@ -2,6 +2,7 @@
 // UTF-8 bytes go to csv-parse as they are (no decode/re-encode); other encodings are decoded once.
 
 import { isUtf8 } from 'node:buffer';
+import { Parser, type Options } from 'csv-parse';
 import { parse, CsvError } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import type { TableRow } from './table.js';
@@ -65,17 +66,72 @@ export function detectDelimiter(sample: string, fallback = ','): string {
 
 const isBlank = (cells: string[]) => cells.every((c) => c === '');
 
-/** Reads delimited text. Cells stay strings exactly as typed; short rows are fine. */
-export async function readDelimited(file: string, buf: Buffer, ext: string): Promise<DelimitedTable> {
+type ParseApi = { parse(data: Buffer, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined };
+
+/**
+ * Parses as csv-parse/sync does, but hands each record on instead of collecting them all (for memory at a
+ * million rows). This is that function's own loop on the parser core that it and the stream parser share
+ * (csv-parse 7); the `on_record` option would do the same through the public API, but builds an info
+ * object per record, which costs about a quarter of the parse, so it is only the fallback.
+ */
+function parseEach(data: Buffer | string, options: Options, each: (record: string[]) => void): void {
+  const api = (new Parser(options) as unknown as { api?: ParseApi }).api;
+  if (typeof api?.parse !== 'function') {
+    parse(data, { ...options, on_record: (record: string[]) => void each(record) });
+    return;
+  }
+  const error = api.parse(typeof data === 'string' ? Buffer.from(data) : data, true, each, () => {});
+  if (error !== undefined) throw error;
+}
+
+/** Receives the data rows one by one as they are read (the table then holds none of them). */
+export type RowSink = (row: TableRow) => void;
+
+/**
+ * Reads delimited text. Cells stay strings exactly as typed; short rows are fine. With `sink(headers)`,
+ * each data row goes to the function it returns as soon as it is parsed, so that a million rows are never
+ * all held at once (for speed and memory); `rows` is then empty and `rowCount` tells how many there were.
+ */
+export async function readDelimited(
+  file: string,
+  buf: Buffer,
+  ext: string,
+  sink?: (headers: string[]) => RowSink,
+): Promise<DelimitedTable & { rowCount: number }> {
   const { data, encoding } = await decode(file, buf);
   const sample = typeof data === 'string' ? data.slice(0, 65_536) : data.toString('latin1', 0, 65_536);
   if (sample.trim() === '') throw new InputError('the file is empty (no header row)', file);
   const delimiter = detectDelimiter(sample, ext === '.tsv' ? '\t' : ',');
+
+  // Blank lines above the header are skipped and blank lines at the end dropped: a blank row is passed on
+  // only once a row with something in it follows. Rows are numbered as Excel or Google Sheets shows the
+  // file (header = 1 when it is the first line): a cell holding a line break is still one row there.
+  let headers: string[] | null = null;
+  const rows: TableRow[] = [];
+  let put: RowSink = (row) => rows.push(row);
+  let rowCount = 0;
+  let line = 0;
+  const blanks: TableRow[] = [];
+  const onRecord = (cells: string[]): void => {
+    line++;
+    if (headers === null) {
+      if (!isBlank(cells)) {
+        headers = cells;
+        if (sink) put = sink(cells);
+      }
+    } else if (isBlank(cells)) {
+      blanks.push({ row: line, cells });
+    } else {
+      for (const b of blanks) put(b);
+      rowCount += blanks.length + 1;
+      blanks.length = 0;
+      put({ row: line, cells });
+    }
+  };
   const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false };
 
-  let records: string[][];
   try {
-    records = parse(data, options) as string[][];
+    parseEach(data, options, onRecord);
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     // The broken record is the one after those read whole; rows are numbered as a spreadsheet shows them.
@@ -85,16 +141,6 @@ export async function readDelimited(file: string, buf: Buffer, ext: string): Pro
       : e.code.includes('QUOTE') ? 'a quote (") is out of place' : 'this row cannot be read as CSV';
     throw new InputError(what, file, row, 'Fix the quote marks in that row, or export the file again.');
   }
-
-  let end = records.length;
-  while (end > 0 && isBlank(records[end - 1]!)) end--;
-  let start = 0;
-  while (start < end && isBlank(records[start]!)) start++; // blank lines above the header
-  if (start === end) throw new InputError('the file is empty (no header row)', file);
-
-  // Rows are numbered as Excel or Google Sheets shows the file (header = 1 when it is the first line):
-  // a cell holding a line break is still one row there.
-  const out: TableRow[] = new Array(end - start - 1);
-  for (let i = start + 1; i < end; i++) out[i - start - 1] = { row: i + 1, cells: records[i]! };
-  return { headers: records[start]!, rows: out, encoding, delimiter };
+  if (headers === null) throw new InputError('the file is empty (no header row)', file);
+  return { headers, rows, rowCount, encoding, delimiter };
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
-import { readDelimited } from './read-csv.js';
+import { readDelimited, type RowSink } from './read-csv.js';
 import type { Table } from './table.js';
 
 const FORMATS = 'Files that work: .xlsx, .csv, .tsv or .txt (comma, semicolon, tab or | separated).';
@@ -28,8 +28,15 @@ async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
-/** Reads the first sheet of an .xlsx (or `opts.sheet`), or a delimited text file, as the organiser gave it. */
-export async function readTable(path: string, opts: { sheet?: string } = {}): Promise<Table> {
+/**
+ * Reads the first sheet of an .xlsx (or `opts.sheet`), or a delimited text file, as the organiser gave it.
+ * With `opts.sink`, the data rows go one by one to the function it returns for the header row and the
+ * file's hash, instead of into `rows` (see readDelimited); `rowCount` counts them either way.
+ */
+export async function readTable(
+  path: string,
+  opts: { sheet?: string; sink?: (headers: string[], hash: string) => RowSink } = {},
+): Promise<Table & { rowCount: number }> {
   const ext = extname(path).toLowerCase();
   if (ext === '.xls') {
     throw new InputError('this is an old Excel .xls file, which samling cannot read', path, undefined, SAVE_AS);
@@ -54,8 +61,15 @@ export async function readTable(path: string, opts: { sheet?: string } = {}): Pr
     }
     const { readXlsx } = await import('./read-xlsx.js');
     const t = await readXlsx(path, buf, opts.sheet);
-    return { file: path, hash, headers: t.headers, rows: t.rows, encoding: 'xlsx', delimiter: null, sheet: t.sheet };
+    let rows = t.rows;
+    if (opts.sink) {
+      const put = opts.sink(t.headers, hash);
+      for (const row of rows) put(row);
+      rows = [];
+    }
+    return { file: path, hash, headers: t.headers, rows, rowCount: t.rows.length, encoding: 'xlsx', delimiter: null, sheet: t.sheet };
   }
-  const t = await readDelimited(path, buf, ext);
-  return { file: path, hash, headers: t.headers, rows: t.rows, encoding: t.encoding, delimiter: t.delimiter };
+  const sink = opts.sink;
+  const t = await readDelimited(path, buf, ext, sink && ((headers) => sink(headers, hash)));
+  return { file: path, hash, headers: t.headers, rows: t.rows, rowCount: t.rowCount, encoding: t.encoding, delimiter: t.delimiter };
 }

@@ -28,9 +28,10 @@ export interface CsvOptions {
  */
 export function* csvChunks(header: string[], rows: string[][], opts: CsvOptions = {}, rowsPerChunk = 5000): Generator<string> {
   const delimiter = opts.delimiter ?? ';';
+  const quote = new RegExp(`["\r\n]|${delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`); // one test per cell
   const cell = (raw: string): string => {
     const s = safeCell(raw);
-    return s.includes(delimiter) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    return quote.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   yield '\uFEFF' + header.map(cell).join(delimiter) + '\r\n';
   for (let start = 0; start < rows.length; start += rowsPerChunk) {

@@ -7,10 +7,10 @@ import { readTable } from '../io/read-table.js';
 import { mapColumns, SAMPLE_ROWS, type ColumnMapping } from '../core/columns.js';
 import { cellText, isBlankCell } from '../core/values.js';
 import { NO_PROGRESS, PROGRESS_BYTES, type Progress } from '../ui/progress.js';
-import { toRegistrations } from '../core/rows.js';
+import { registrationReader } from '../core/rows.js';
 import { mergeRegistrations, type MergeCounts } from '../core/merge.js';
 import { FIELDS, type EventSettings, type Field, type Registration } from '../core/types.js';
-import type { Table } from '../io/table.js';
+import type { Table, TableRow } from '../io/table.js';
 import type { WorkspaceState } from './workspace.js';
 
 export interface ParsedFile {
@@ -99,11 +99,37 @@ export async function readImport(
     // readTable names a missing file.
   }
   progress.phase(`reading ${name}`, { big: bytes >= PROGRESS_BYTES });
-  const table = await readTable(path, { sheet: opts.sheet });
-  progress.phase('checking', { rows: table.rows.length });
   const overrides: Record<string, Field | 'ignore'> = { ...settings.columns, ...opts.map };
   const learned: Record<string, Field> = {};
-  const sample = table.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells);
+  // Registrations name the file by its base name only (no machine paths).
+  const readerFor = (m: ColumnMapping, headers: string[], hash: string) => registrationReader({ file: name, hash, headers }, m, settings);
+
+  // For memory at a million rows, rows become registrations while the file is read: once the first
+  // SAMPLE_ROWS rows are in and every required column is found, the rest is not held. Otherwise (a small
+  // file, or a column to ask about or to report missing) all rows are held and handled below, as before.
+  const held: TableRow[] = [];
+  const streamed: { early: { mapping: ColumnMapping; reader: ReturnType<typeof registrationReader> } | null } = { early: null };
+  const sink = (headers: string[], hash: string) => (row: TableRow) => {
+    const early = streamed.early;
+    if (early) return early.reader.add(row);
+    held.push(row);
+    if (held.length !== SAMPLE_ROWS) return; // the sample is complete: decide the columns once
+    const mapping = mapColumns(headers, held.map((r) => r.cells), overrides, { extraNight: settings.extraNight });
+    if (mapping.missing.length) return;
+    const reader = readerFor(mapping, headers, hash);
+    for (const r of held) reader.add(r);
+    streamed.early = { mapping, reader };
+    held.length = 0;
+  };
+  const table = await readTable(path, { sheet: opts.sheet, sink });
+  progress.phase('checking', { rows: table.rowCount });
+  const done = streamed.early;
+  if (done) {
+    const { registrations, blankRows } = done.reader.finish();
+    return { path, table: withoutRows(table), rowsRead: table.rowCount, blankRows, mapping: done.mapping, registrations, learned };
+  }
+
+  const sample = held.slice(0, SAMPLE_ROWS).map((r) => r.cells);
   let mapping = mapColumns(table.headers, sample, overrides, { extraNight: settings.extraNight });
   while (mapping.missing.length && opts.ask) {
     const field = fieldToAsk(mapping.missing[0]!, mapping);
@@ -130,10 +156,15 @@ export async function readImport(
       `Headers found: ${found}.\nTell samling which column it is: --map "Header=${mapping.missing[0]}" (or "columns" in samling.config.json).`,
     );
   }
-  // Registrations name the file by its base name only (no machine paths).
-  const { registrations, blankRows } = toRegistrations({ ...table, file: name }, mapping, settings);
-  const { rows, ...meta } = table;
-  return { path, table: meta, rowsRead: rows.length, blankRows, mapping, registrations, learned };
+  const reader = readerFor(mapping, table.headers, table.hash);
+  for (const row of held) reader.add(row);
+  const { registrations, blankRows } = reader.finish();
+  return { path, table: withoutRows(table), rowsRead: table.rowCount, blankRows, mapping, registrations, learned };
+}
+
+function withoutRows(table: Table & { rowCount: number }): Omit<Table, 'rows'> {
+  const { rows, rowCount, ...meta } = table;
+  return meta;
 }
 
 /** Merges parsed files into the state, file by file, and reports the counts of each (they add up). */

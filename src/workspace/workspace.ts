@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Decision, Registration } from '../core/types.js';
 import type { MergeState } from '../core/merge.js';
-import { decodeRegistration, encodeRegistration, REGISTRATION_COLUMNS } from './store.js';
+import { decodeRegistration, encodeRegistrationJson, REGISTRATION_COLUMNS } from './store.js';
 
 export const STATE_DIR = '.samling';
 const STATE_VERSION = 1;
@@ -111,7 +111,7 @@ export class Workspace {
       let text = '';
       let n = 0;
       for (const r of list) {
-        text += (n++ === 0 ? '' : ',\n') + JSON.stringify(encodeRegistration(r));
+        text += (n++ === 0 ? '' : ',\n') + encodeRegistrationJson(r);
         if (text.length > 1 << 20) {
           yield text;
           text = '';

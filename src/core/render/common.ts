@@ -13,7 +13,7 @@ export { sortBy, sortKey } from '../sort.js';
 export const organisationOf = (r: PlannedRegistration): string => r.municipality?.name ?? r.organisation;
 
 export const fullName = (r: { firstName: string; lastName: string }): string =>
-  [r.firstName, r.lastName].filter(Boolean).join(' ');
+  r.firstName && r.lastName ? `${r.firstName} ${r.lastName}` : r.firstName || r.lastName; // no array per person
 
 /** A Norwegian phone number without `+47`/`0047` ("+47 400 00 001" → "400 00 001"); others unchanged. */
 export function localPhone(phone: string): string {

@@ -1,6 +1,6 @@
 // One Markdown letter per municipality of the region, naming only its own participants. Pure.
 import type { Lang, Plan, PlannedRegistration, Status } from '../types.js';
-import { fullName, runs, slug, sortBy } from './common.js';
+import { fullName, runs, slug } from './common.js';
 import { addDays, extraNightText, formatDate, formatDateTime, formatNight, formatSpan, statusText, t } from './i18n.js';
 
 const MARKDOWN_SPECIAL = /[\r\n\\`*_[\]<>|~#&!]/;
@@ -57,13 +57,18 @@ export function municipalityLetters(plan: Plan, lang: Lang): { fileName: string;
     return text;
   };
   // Status, nights and extra night: few combinations among many people, so each is written once.
-  const afterName = new Map<string, string>();
+  // Looked up by status, then extra night, then nights, so that no key string is built per person.
+  const afterName = new Map<string, Map<string, Map<string, string>>>();
   const cellsAfterName = (r: PlannedRegistration): string => {
-    const key = `${r.status}|${r.extraNight}|${r.nights.join()}`;
-    let text = afterName.get(key);
+    let byExtra = afterName.get(r.status);
+    if (!byExtra) afterName.set(r.status, (byExtra = new Map()));
+    let byNights = byExtra.get(r.extraNight);
+    if (!byNights) byExtra.set(r.extraNight, (byNights = new Map()));
+    const nights = r.nights.length === 0 ? '' : r.nights.length === 1 ? r.nights[0]! : r.nights.join();
+    let text = byNights.get(nights);
     if (text === undefined) {
       text = `${statusText(r.status, lang)} | ${nightsText(r.nights)} | ${extraNightText(r.extraNight, lang)}`;
-      afterName.set(key, text);
+      byNights.set(nights, text);
     }
     return text;
   };
@@ -72,7 +77,10 @@ export function municipalityLetters(plan: Plan, lang: Lang): { fileName: string;
   return plan.municipalities.map((m) => {
     // plan.registrations is already in (municipality, last name, first name, id) order, so a stable sort by
     // status alone lists each status by last name, first name and id, as sorting by all three keys would.
-    const people = sortBy(byCode.get(m.code) ?? [], (r) => [RANK.get(r.status)!]);
+    // Bucketing by status (in that order) is that stable sort, without a comparison sort of everyone.
+    const buckets: PlannedRegistration[][] = STATUS_ORDER.map(() => []);
+    for (const r of byCode.get(m.code) ?? []) buckets[RANK.get(r.status)!]!.push(r);
+    const people = buckets.flat();
     const parts = [`# ${t(lang, 'letter.title', { event: event.name, municipality: m.name })}`, t(lang, 'letter.greeting', { municipality: m.name })];
     parts.push(t(lang, m.registered === 0 ? 'letter.none' : 'letter.intro', common));
     if (people.length) {

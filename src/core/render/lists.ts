@@ -5,7 +5,7 @@ import type { Lang, Plan, PlannedRegistration } from '../types.js';
 import { organisationOf } from './common.js';
 import { statusText, t } from './i18n.js';
 import { fold } from '../text.js';
-import { sortBy, sortKey } from '../sort.js';
+import { sortBy, sortByGroup, sortKey } from '../sort.js';
 
 type Table = { header: string[]; rows: string[][] };
 
@@ -25,7 +25,8 @@ const active = (r: PlannedRegistration) => r.status !== 'cancelled';
 export function participantRows(plan: Plan, lang: Lang): Table {
   const x = TEXT[lang];
   const header = [t(lang, 'col.firstName'), t(lang, 'col.lastName'), t(lang, 'col.organisation'), x.role, x.attendance, t(lang, 'col.status')];
-  const rows = sortBy(plan.registrations.filter(active), (r) => [sortKey(organisationOf(r)), sortKey(r.lastName), sortKey(r.firstName)]).map((r) => [
+  // The plan is in name order within each municipality already: sortByGroup mostly only checks it.
+  const rows = sortByGroup(plan.registrations.filter(active), (r) => sortKey(organisationOf(r)), (r) => [sortKey(r.lastName), sortKey(r.firstName)]).map((r) => [
       r.firstName,
       r.lastName,
       organisationOf(r),
@@ -51,11 +52,12 @@ export function statesNeed(text: string | null): text is string {
  */
 export function dietaryRows(plan: Plan, lang: Lang): Table {
   const header = [t(lang, 'col.lastName'), t(lang, 'col.firstName'), t(lang, 'col.organisation'), TEXT[lang].need];
-  const rows = sortBy(
+  const rows = sortByGroup(
     plan.registrations
       .filter((r) => active(r) && r.attendance === 'in-person' && statesNeed(r.dietary))
       .map((r) => [r.lastName, r.firstName, organisationOf(r), r.dietary!.trim()]),
-    (row) => [sortKey(row[2]!), sortKey(row[0]!), sortKey(row[1]!)],
+    (row) => sortKey(row[2]!),
+    (row) => [sortKey(row[0]!), sortKey(row[1]!)],
   );
   return { header, rows };
 }
