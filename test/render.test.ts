@@ -9,7 +9,6 @@ import { municipalityRows } from '../src/core/render/municipalities.js';
 import { hotelFileName, roomingChanges, roomingRows } from '../src/core/render/rooming.js';
 import type {
   EventSettings,
-  MunicipalityRef,
   MunicipalitySummary,
   Plan,
   PlannedRegistration,
@@ -17,18 +16,12 @@ import type {
 } from '../src/core/types.js';
 import { STATUSES } from '../src/core/types.js';
 import { toCsv } from '../src/io/write-csv.js';
+import { REGION, muni } from './helpers/report-plan.js';
 
 // ---- Fixtures: the 2021 Møre og Romsdal event, plans built by hand ----
 
-const REGION: MunicipalityRef[] = readFileSync('/work/shared/data/municipalities-more-og-romsdal.csv', 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [code, name] = line.split(',');
-    return { code: code!, name: name! };
-  });
-const muni = (name: string): MunicipalityRef => REGION.find((m) => m.name === name)!;
+// The region and its municipalities come from the embedded register, like the report tests'.
+
 
 let seq = 0;
 /** A covered participant from Ørsta with the main night, unless told otherwise. */
@@ -401,7 +394,7 @@ describe('late registrations and needs attention', () => {
 // ---- CSV injection through every CSV renderer ----
 
 describe('formula injection', () => {
-  const payloads = readFileSync('/work/shared/data/csv-injection-payloads.txt', 'utf8')
+  const payloads = readFileSync(new URL('../fixtures/csv-injection-payloads.txt', import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l !== '')
     .concat(['\r=1+1', '\r\n@SUM(1+1)']);

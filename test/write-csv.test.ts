@@ -5,7 +5,7 @@ import { safeCell, toCsv } from '../src/io/write-csv.js';
 import { toXlsx } from '../src/io/write-xlsx.js';
 
 // Not trimmed: the last payload starts with a tab. CR, LF-first and NUL-first are added here.
-const PAYLOADS = readFileSync('/work/shared/data/csv-injection-payloads.txt', 'utf8')
+const PAYLOADS = readFileSync(new URL('../fixtures/csv-injection-payloads.txt', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l !== '')
   .concat(['\r=1+1', '\n=1+1', '\0=1+1', '  =1+1', '\uFF1D1+1']);
