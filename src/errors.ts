@@ -2,7 +2,6 @@
 // message on stderr and an exit code. Nothing else calls process.exit.
 
 /** Exit codes: 0 done; 1 done, but something needs the organiser; 2 bad usage or unreadable input. */
-export const EXIT_OK = 0;
 export const EXIT_ATTENTION = 1;
 export const EXIT_BAD_INPUT = 2;
 

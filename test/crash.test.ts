@@ -81,6 +81,8 @@ describe('crash safety', () => {
         expect(again.code, again.stderr).toBe(0);
         expect(stateOf(ws)).toBe(newState);
         expect(existsSync(join(ws, '.samling', 'lock'))).toBe(false);
+        // ...and tidies the temporary files the killed process left.
+        expect(readdirSync(join(ws, '.samling')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
         rmSync(ws, { recursive: true, force: true });
       }),
       { seed: SEED, numRuns: 8, endOnFailure: true },

@@ -5,7 +5,6 @@ import { writeLists, writeReport, writeRoomingLists, writeSummaries, type WriteO
 import { InputError } from '../errors.js';
 import type { Context } from './context.js';
 import type { Plan } from '../core/types.js';
-import type { Stay } from '../core/render/rooming.js';
 import type { WorkspaceState } from '../workspace/workspace.js';
 
 export interface OutputOptions {
@@ -25,9 +24,8 @@ export function writeOptions(ctx: Context, o: OutputOptions): WriteOptions {
 
 /** Writes the rooming lists and records what each hotel got in the state (caller saves it). */
 export async function writeRooming(plan: Plan, state: WorkspaceState, w: WriteOptions) {
-  const previous = state.rooming as unknown as Record<string, Stay[]>;
-  const result = await writeRoomingLists(plan, previous, w);
-  state.rooming = { ...state.rooming, ...(result.snapshots as unknown as WorkspaceState['rooming']) };
+  const result = await writeRoomingLists(plan, state.rooming, w);
+  state.rooming = { ...state.rooming, ...result.snapshots };
   return result;
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { fold } from '../core/text.js';
-import { createRegister } from '../core/register.js';
+import { createRegister, periodForDate } from '../core/register.js';
 import { InputError } from '../errors.js';
 import type { EventSettings } from '../core/types.js';
 import type { ConfigFile } from './schema.js';
@@ -14,10 +14,6 @@ export const CONFIG_FILE = 'samling.config.json';
 
 
 
-/** The period of the register follows the event's date unless the config sets it. */
-function periodFor(mainNight: string): '2020' | '2024' {
-  return mainNight >= '2024-01-01' ? '2024' : '2020';
-}
 
 /** Applies a parsed config file over the embedded default. Pure. */
 export function applyConfig(file: ConfigFile, base: EventSettings = DEFAULT_EVENT): EventSettings {
@@ -29,9 +25,9 @@ export function applyConfig(file: ConfigFile, base: EventSettings = DEFAULT_EVEN
   if (region !== undefined) {
     const county = typeof region === 'string' ? region : region.county;
     const period = typeof region === 'string' ? undefined : region.period;
-    s.region = { county, period: period ?? periodFor(s.mainNight) };
+    s.region = { county, period: period ?? periodForDate(s.mainNight) };
   } else if (file.mainNight && !file.region) {
-    s.region = { county: base.region.county, period: periodFor(s.mainNight) };
+    s.region = { county: base.region.county, period: periodForDate(s.mainNight) };
   }
   if (file.mainNight && file.extraNight === undefined && base.extraNight) {
     // Keep "the night before the main night" when only the main night moves.

@@ -2,10 +2,11 @@
 // (named by content hash), the merged registrations with their history, the decisions, and the last
 // rooming list written per hotel. All mutable state is one file, replaced atomically, so a crash leaves
 // either the old state or the new one. A lock file keeps a second writer out.
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, copyFileSync, renameSync } from 'node:fs';
+import { readdirSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, copyFileSync, renameSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import type { Stay } from '../core/render/rooming.js';
 import type { Decision, Registration } from '../core/types.js';
 import type { MergeState } from '../core/merge.js';
 import { decodeRegistration, encodeRegistrationJson, REGISTRATION_COLUMNS } from './store.js';
@@ -21,14 +22,12 @@ export interface ImportedFile {
   rows: number;
 }
 
-/** A stay as last sent to a hotel, kept to write the changes file next time. */
-export type StaySnapshot = Record<string, string | number>;
-
 export interface WorkspaceState {
   files: ImportedFile[];
   registrations: MergeState;
   decisions: Decision[];
-  rooming: Record<string, StaySnapshot[]>;
+  /** The stays last written for each hotel, to write the changes file next time. */
+  rooming: Record<string, Stay[]>;
 }
 
 export function emptyState(): WorkspaceState {
@@ -173,6 +172,7 @@ export class Workspace {
         closeSync(fd);
         linkSync(tmp, this.lockPath);
         this.locked = true;
+        this.removeLeftovers();
         return;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -194,6 +194,22 @@ export class Workspace {
       }
     }
     throw new InputError('could not take the workspace lock', this.dir);
+  }
+
+  /** Temporary files a killed samling left behind (`.state.json.<pid>.tmp`, `lock.<pid>.tmp`): harmless, but untidy. */
+  private removeLeftovers(): void {
+    for (const dir of [this.stateDir, join(this.stateDir, 'files')]) {
+      let names: string[] = [];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
+        if (pid && Number(pid) !== process.pid && !isAlive(Number(pid))) rmSync(join(dir, name), { force: true });
+      }
+    }
   }
 
   private lockHolder(): { pid: number; since: string } | null {
@@ -228,7 +244,7 @@ interface RawState {
   columns: readonly string[];
   files: ImportedFile[];
   decisions: Decision[];
-  rooming?: Record<string, StaySnapshot[]>;
+  rooming?: Record<string, Stay[]>;
   registrations: unknown[][];
   history: unknown[][];
 }

@@ -3,9 +3,6 @@ import { fold } from '../text.js';
 import { addDays } from './i18n.js';
 import type { PlannedRegistration } from '../types.js';
 
-/** Norwegian collation for small lists (created once: creating one per comparison is slow). */
-export const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
-
 export { sortBy, sortKey } from '../sort.js';
 
 
