@@ -36,6 +36,20 @@ const BLOCKING: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 /** Roles that make a top leader when the form has no top-leaders' forum question (folded text). */
 const TOP_LEADER_ROLE = /\b(ordforar|ordforer|kommunedirektor|radmann|mayor|municipal director|chief (municipal )?executive)\b/;
 
+/**
+ * Shared, frozen empty lists: most people have no problem, no warning and no nights, and a list of their own
+ * for each would cost a million objects. Frozen, so a stray push fails loudly; add with `withProblem`.
+ */
+const NONE: Problem[] = Object.freeze([]) as unknown as Problem[];
+const NO_NIGHTS: string[] = Object.freeze([]) as unknown as string[];
+
+/** `list` with `p` added: a new list in place of the shared empty one, else the same list. */
+function added(list: Problem[], p: Problem): Problem[] {
+  if (list === NONE) return [p];
+  list.push(p);
+  return list;
+}
+
 /** The registration being decided: the planned registration it becomes, and what the rules need besides. */
 interface Case {
   reg: Registration;
@@ -226,12 +240,19 @@ function instantParser(timeZone: string): (text: string | null) => number {
  */
 const STORED = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 
+/** The number the ASCII digits text[from..to) spell (STORED has checked they are digits). */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
 function storedInstant(text: string): number {
-  const num = (from: number, to: number) => +text.slice(from, to);
-  const y = num(0, 4), mo = num(5, 7), d = num(8, 10), h = num(11, 13), mi = num(14, 16), sec = num(17, 19);
+  const y = digits(text, 0, 4), mo = digits(text, 5, 7), d = digits(text, 8, 10);
+  const h = digits(text, 11, 13), mi = digits(text, 14, 16), sec = digits(text, 17, 19);
   const leapDay = mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
   if (mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! || leapDay || h > 23 || mi > 59 || sec > 59) return NaN;
-  const minutes = num(20, 22) * 60 + num(23, 25);
+  const minutes = digits(text, 20, 22) * 60 + digits(text, 23, 25);
   return Date.UTC(y, mo - 1, d, h, mi, sec) - (text[19] === '-' ? -minutes : minutes) * 60_000;
 }
 
@@ -242,13 +263,13 @@ function assess(
   look: Lookups,
   onTimeUntil: number,
 ): Case {
-  const problems: Problem[] = [];
-  const warnings: Problem[] = [];
-  if (`${reg.firstName}${reg.lastName}`.trim() === '') problems.push({ code: 'no-name' });
+  let problems = NONE;
+  let warnings = NONE;
+  if (!hasName(reg)) problems = [{ code: 'no-name' }];
   const { match, municipality } = look.resolve(reg.organisation);
-  if (match.kind === 'empty') problems.push({ code: 'no-organisation' });
+  if (match.kind === 'empty') problems = added(problems, { code: 'no-organisation' });
   if (match.kind === 'near-miss') {
-    problems.push({
+    problems = added(problems, {
       code: 'unknown-municipality',
       args: {
         text: reg.organisation,
@@ -258,10 +279,10 @@ function assess(
     });
   }
   const time = look.instant(reg.submittedAt);
-  if (Number.isNaN(time)) problems.push({ code: 'bad-time', args: { text: reg.submittedAtText } });
+  if (Number.isNaN(time)) problems = added(problems, { code: 'bad-time', args: { text: reg.submittedAtText } });
   // The blocking problems are recomputed above on every run (so a decision can clear them); what else
   // the reader found (an odd e-mail…) does not block and is passed on as a warning.
-  for (const p of reg.problems) if (!BLOCKING.has(p.code)) warnings.push(p);
+  for (const p of reg.problems) if (!BLOCKING.has(p.code)) warnings = added(warnings, p);
 
   const late = time >= onTimeUntil;
   const lateDecision = !late ? null : lateInForce(decided.late.get(reg.id), settings.latePolicy);
@@ -270,7 +291,7 @@ function assess(
   let needsRoom = reg.needsRoom ?? settings.assumeNeedsRoom;
   if (reg.extraNight === true && !needsRoom) {
     needsRoom = true;
-    if (reg.needsRoom === false) warnings.push({ code: 'extra-night-without-main' });
+    if (reg.needsRoom === false) warnings = added(warnings, { code: 'extra-night-without-main' });
   }
   return {
     reg,
@@ -292,7 +313,7 @@ function assess(
       lateDecision,
       status: reg.cancelled || decided.cancel.has(reg.id) ? 'cancelled' : 'needs-attention',
       extraNight: 'not-requested',
-      nights: [],
+      nights: NO_NIGHTS,
       hotel: null,
       attendance,
       needsRoom,
@@ -311,6 +332,11 @@ function assess(
       source: reg.source,
     },
   };
+}
+
+/** Some name given: first and last name together are more than white space. */
+function hasName(reg: Registration): boolean {
+  return reg.firstName.trim() !== '' || reg.lastName.trim() !== '';
 }
 
 function coverOrder(decision: CoverDecision | undefined): number {
@@ -335,22 +361,33 @@ function flagLikelyDuplicates(cases: Case[], foldName: (text: string) => string,
   const hasEmail = (c: Case) => (c.reg.email ?? '').trim() !== '';
   // A `not-duplicate` decision says this person is someone else than any namesake: left out of the groups.
   const candidate = (c: Case) =>
-    c.out.status !== 'cancelled' && !distinct.has(c.reg.id) && `${c.reg.firstName}${c.reg.lastName}`.trim() !== '' && c.match.kind !== 'empty';
-  const keyOf = (c: Case) => {
-    const name = [foldName(c.reg.firstName), foldName(c.reg.lastName)].filter((n) => n !== '').join(' ');
-    return `${name}|${c.out.municipality ? `c:${c.out.municipality.code}` : `o:${foldName(c.reg.organisation)}`}`;
+    c.out.status !== 'cancelled' && !distinct.has(c.reg.id) && hasName(c.reg) && c.match.kind !== 'empty';
+  // Folded names are [a-z0-9 ] only, so `|` cannot occur in them: the key is unambiguous.
+  const nameOf = (c: Case) => {
+    const first = foldName(c.reg.firstName);
+    const last = foldName(c.reg.lastName);
+    return first === '' ? last : last === '' ? first : `${first} ${last}`;
   };
+  const keyOf = (c: Case, name: string) =>
+    `${name}|${c.out.municipality ? `c:${c.out.municipality.code}` : `o:${foldName(c.reg.organisation)}`}`;
   const groups = new Map<string, Case[]>();
+  const names = new Set<string>();
   for (const c of cases) {
     if (!candidate(c) || hasEmail(c)) continue;
-    const key = keyOf(c);
+    const name = nameOf(c);
+    names.add(name);
+    const key = keyOf(c, name);
     const group = groups.get(key);
     if (group) group.push(c);
     else groups.set(key, [c]);
   }
   if (groups.size === 0) return;
+  // People with an e-mail join a group only as the `other`; most share no name with anyone, so look up
+  // the name alone before building the full key.
   for (const c of cases) {
-    if (candidate(c) && hasEmail(c)) groups.get(keyOf(c))?.push(c);
+    if (!candidate(c) || !hasEmail(c)) continue;
+    const name = nameOf(c);
+    if (names.has(name)) groups.get(keyOf(c, name))?.push(c);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
@@ -358,7 +395,7 @@ function flagLikelyDuplicates(cases: Case[], foldName: (text: string) => string,
     for (const c of group) {
       if (hasEmail(c)) continue;
       const other = group[0] === c ? group[1]! : group[0]!;
-      c.out.problems.push({ code: 'likely-duplicate', args: { other: other.reg.id } });
+      c.out.problems = added(c.out.problems, { code: 'likely-duplicate', args: { other: other.reg.id } });
     }
   }
 }
@@ -466,7 +503,7 @@ function assignHotels(cases: Case[], hotels: Hotel[], nights: string[]): number[
     for (const c of group) {
       const h = hotels.findIndex((_, h) => c.out.nights.every((date) => free(h, nights.indexOf(date)) >= 1));
       if (h >= 0) place(c, h);
-      else c.out.problems.push({ code: 'unplaced' });
+      else c.out.problems = added(c.out.problems, { code: 'unplaced' });
     }
   }
   return used;
@@ -524,14 +561,30 @@ function summarise(cases: Case[], register: Register, settings: EventSettings, h
 
 /** By municipality code (none last), last name, first name, id. */
 function sortForOutput(planned: PlannedRegistration[]): PlannedRegistration[] {
-  const key = sortKey;
-  const code = planned.map((p) => p.municipality?.code ?? '\uffff');
-  const last = planned.map((p) => key(p.lastName));
-  const first = planned.map((p) => key(p.firstName));
+  // Each text becomes the rank of its key among the distinct keys (names repeat a lot): the sort then
+  // compares small integers, and strings only on ties (the id).
+  const codes = ranks(planned.map((p) => p.municipality?.code ?? '\uffff'), (s) => s);
+  const last = ranks(planned.map((p) => p.lastName), sortKey);
+  const first = ranks(planned.map((p) => p.firstName), sortKey);
   const order = planned.map((_, i) => i);
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  order.sort(
-    (i, j) => cmp(code[i]!, code[j]!) || cmp(last[i]!, last[j]!) || cmp(first[i]!, first[j]!) || cmp(planned[i]!.id, planned[j]!.id),
-  );
+  order.sort((i, j) => {
+    const d = codes[i]! - codes[j]! || last[i]! - last[j]! || first[i]! - first[j]!;
+    if (d !== 0) return d;
+    const a = planned[i]!.id, b = planned[j]!.id;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
   return order.map((i) => planned[i]!);
+}
+
+/** Per text, the rank of `key(text)` among the distinct keys in code-unit order (equal keys, equal ranks). */
+function ranks(texts: string[], key: (s: string) => string): Uint32Array {
+  const keyOf = new Map<string, string>();
+  for (const t of texts) if (!keyOf.has(t)) keyOf.set(t, key(t));
+  const sorted = [...new Set(keyOf.values())].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rankOfKey = new Map(sorted.map((k, r) => [k, r]));
+  const rankOf = new Map<string, number>();
+  for (const [t, k] of keyOf) rankOf.set(t, rankOfKey.get(k)!);
+  const rank = new Uint32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) rank[i] = rankOf.get(texts[i]!)!;
+  return rank;
 }

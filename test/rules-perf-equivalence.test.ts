@@ -1,0 +1,83 @@
+// The shortcuts plan() takes for speed (shared empty lists, ranked sort keys, name look-up before the full
+// duplicate key) must not change what an organiser sees: order of the lists, who is flagged, and for whom.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EVENT } from '../src/config/default-event.js';
+import { plan } from '../src/core/rules.js';
+import { sortKey } from '../src/core/sort.js';
+import { fold } from '../src/core/text.js';
+import type { EventSettings, PlannedRegistration, Register, Registration } from '../src/core/types.js';
+
+const MUNICIPALITIES = [
+  { code: '1506', name: 'Molde' },
+  { code: '1520', name: 'Ørsta' },
+];
+const register: Register = {
+  municipalities: MUNICIPALITIES,
+  regionName: 'Møre og Romsdal',
+  match(text) {
+    const key = fold(text);
+    const m = MUNICIPALITIES.find((x) => fold(x.name) === key);
+    if (key === '') return { kind: 'empty' };
+    return m ? { kind: 'region', ...m } : { kind: 'organisation' };
+  },
+};
+
+function reg(i: number, fields: Partial<Registration>): Registration {
+  return {
+    key: `k${i}`, id: `r${String(i).padStart(3, '0')}`, firstName: 'Kari', lastName: 'Lie', email: `r${i}@example.org`,
+    phone: null, organisation: 'Molde', role: null, submittedAt: `2021-09-01T10:${String(i % 60).padStart(2, '0')}:00+02:00`,
+    submittedAtText: 'x', attendance: 'in-person', needsRoom: true, extraNight: false, topLeader: false,
+    cancelled: false, dietary: null, notes: null, source: { file: 'a.csv', hash: 'h', row: i + 2 }, problems: [], ...fields,
+  };
+}
+
+const event: EventSettings = { ...DEFAULT_EVENT, quota: 3, extraNight: null, hotels: [{ name: 'A', rooms: 1 }] };
+const codes = (p: PlannedRegistration) => p.problems.map((x) => x.code);
+
+describe('plan output after the speed-ups', () => {
+  it('sorts by municipality (none last), Norwegian last and first name, then id', () => {
+    const names = ['Øye', 'øye', 'Aas', 'Ås', 'Zahl', 'Dal', 'dal', 'Ærø', 'Lie 2', 'Lie 10', ''];
+    const orgs = ['Molde', 'Ørsta', 'Fylket', ''];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...names), fc.constantFrom(...names), fc.constantFrom(...orgs)), { maxLength: 40 }),
+        (rows) => {
+          const regs = rows.map(([first, last, org], i) => reg(i, { firstName: first, lastName: last, organisation: org }));
+          const out = plan(regs, [], event, register).registrations;
+          const key = (p: PlannedRegistration) => [p.municipality?.code ?? '\uffff', sortKey(p.lastName), sortKey(p.firstName), p.id];
+          for (let i = 1; i < out.length; i++) {
+            const a = key(out[i - 1]!), b = key(out[i]!);
+            const d = a.findIndex((x, n) => x !== b[n]);
+            expect(d === -1 || a[d]! < b[d]!, `${a} before ${b}`).toBe(true);
+          }
+          expect(out.map((p) => p.id).sort()).toEqual(regs.map((r) => r.id).sort());
+        },
+      ),
+    );
+  });
+
+  it('flags only the person without e-mail, also when the name is split differently', () => {
+    const regs = [
+      reg(1, { firstName: 'Kari Lie', lastName: '', email: null, submittedAt: '2021-09-02T10:00:00+02:00' }),
+      reg(2, { firstName: 'Kari', lastName: 'Lie' }),
+      reg(3, { firstName: 'Per', lastName: 'Dal' }),
+      reg(4, { firstName: 'Kari', lastName: 'Lie', organisation: 'Ørsta' }),
+    ];
+    const out = plan(regs, [], event, register).registrations;
+    const byId = new Map(out.map((p) => [p.id, p]));
+    expect(byId.get('r001')!.problems).toEqual([{ code: 'likely-duplicate', args: { other: 'r002' } }]);
+    for (const id of ['r002', 'r003', 'r004']) expect(codes(byId.get(id)!)).not.toContain('likely-duplicate');
+  });
+
+  it('gives "unplaced" only to those who did not fit, leaving the others without problems', () => {
+    const regs = [reg(1, {}), reg(2, {}), reg(3, { organisation: 'Ørsta' })];
+    const out = plan(regs, [], event, register).registrations;
+    expect(out.map((p) => [p.id, p.hotel, codes(p)])).toEqual([
+      ['r001', 'A', []],
+      ['r002', null, ['unplaced']],
+      ['r003', null, ['unplaced']],
+    ]);
+    expect(out.every((p) => p.warnings.length === 0)).toBe(true);
+  });
+});
