@@ -2,28 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRegistrations, type MergeState } from '../src/core/merge.js';
 import type { Registration } from '../src/core/types.js';
+import { registration } from './helpers/registrations.js';
 
 function reg(over: Partial<Registration> & { email: string; submittedAt: string }): Registration {
-  return {
+  return registration(over.email.slice(0, 8), {
     key: `e:${over.email}`,
-    id: over.email.slice(0, 8),
     firstName: 'Cato',
     lastName: 'Rise',
-    phone: null,
     organisation: 'Molde',
-    role: null,
     submittedAtText: over.submittedAt,
     attendance: null,
-    needsRoom: true,
-    extraNight: false,
-    topLeader: null,
-    cancelled: false,
-    dietary: null,
-    notes: null,
     source: { file: 'a.csv', hash: 'h', row: 2 },
-    problems: [],
     ...over,
-  };
+  });
 }
 const empty = (): MergeState => ({ current: new Map(), history: [] });
 const T = '2021-09-01T10:00:00+02:00';

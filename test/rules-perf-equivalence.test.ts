@@ -6,30 +6,21 @@ import { DEFAULT_EVENT } from '../src/config/default-event.js';
 import { plan } from '../src/core/rules.js';
 import { sortKey } from '../src/core/sort.js';
 import { fold } from '../src/core/text.js';
-import type { EventSettings, PlannedRegistration, Register, Registration } from '../src/core/types.js';
+import type { EventSettings, PlannedRegistration, Registration } from '../src/core/types.js';
+import { fakeRegister, registration } from './helpers/registrations.js';
 
 const MUNICIPALITIES = [
   { code: '1506', name: 'Molde' },
   { code: '1520', name: 'Ørsta' },
 ];
-const register: Register = {
-  municipalities: MUNICIPALITIES,
-  regionName: 'Møre og Romsdal',
-  match(text) {
-    const key = fold(text);
-    const m = MUNICIPALITIES.find((x) => fold(x.name) === key);
-    if (key === '') return { kind: 'empty' };
-    return m ? { kind: 'region', ...m } : { kind: 'organisation' };
-  },
-};
+const register = fakeRegister(MUNICIPALITIES);
 
 function reg(i: number, fields: Partial<Registration>): Registration {
-  return {
-    key: `k${i}`, id: `r${String(i).padStart(3, '0')}`, firstName: 'Kari', lastName: 'Lie', email: `r${i}@example.org`,
-    phone: null, organisation: 'Molde', role: null, submittedAt: `2021-09-01T10:${String(i % 60).padStart(2, '0')}:00+02:00`,
-    submittedAtText: 'x', attendance: 'in-person', needsRoom: true, extraNight: false, topLeader: false,
-    cancelled: false, dietary: null, notes: null, source: { file: 'a.csv', hash: 'h', row: i + 2 }, problems: [], ...fields,
-  };
+  return registration(`r${String(i).padStart(3, '0')}`, {
+    key: `k${i}`, lastName: 'Lie', email: `r${i}@example.org`, organisation: 'Molde',
+    submittedAt: `2021-09-01T10:${String(i % 60).padStart(2, '0')}:00+02:00`, submittedAtText: 'x', topLeader: false,
+    source: { file: 'a.csv', hash: 'h', row: i + 2 }, ...fields,
+  });
 }
 
 const event: EventSettings = { ...DEFAULT_EVENT, quota: 3, extraNight: null, hotels: [{ name: 'A', rooms: 1 }] };

@@ -4,7 +4,8 @@ import { DEFAULT_EVENT } from '../src/config/default-event.js';
 import { plan } from '../src/core/rules.js';
 import { fold } from '../src/core/text.js';
 import { STATUSES } from '../src/core/types.js';
-import type { Decision, EventSettings, Hotel, Plan, Register, Registration } from '../src/core/types.js';
+import type { Decision, EventSettings, Hotel, Plan, Registration } from '../src/core/types.js';
+import { fakeRegister } from './helpers/registrations.js';
 
 // A small fake region, so that random registrations crowd the same municipalities.
 const MUNICIPALITIES = [
@@ -13,19 +14,7 @@ const MUNICIPALITIES = [
   { code: '1520', name: 'Ørsta' },
   { code: '1577', name: 'Volda' },
 ];
-const register: Register = {
-  municipalities: MUNICIPALITIES,
-  regionName: 'Møre og Romsdal',
-  match(text) {
-    const key = fold(text);
-    const m = MUNICIPALITIES.find((x) => fold(x.name) === key);
-    if (key === '') return { kind: 'empty' };
-    if (m) return { kind: 'region', ...m };
-    if (key === 'kristiansand') return { kind: 'near-miss', suggestions: [{ code: '1505', name: 'Kristiansund' }] };
-    if (key === 'bergen') return { kind: 'outside', name: 'Bergen', county: 'Vestland' };
-    return { kind: 'organisation' };
-  },
-};
+const register = fakeRegister(MUNICIPALITIES);
 
 const ORGANISATIONS = ['Molde', 'Ålesund', 'ørsta', 'Volda kommune', 'Volda', 'Bergen', 'Kristiansand', 'Fylket', ''];
 const TIMES = [

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EVENT } from '../src/config/default-event.js';
 import { plan } from '../src/core/rules.js';
-import { fold } from '../src/core/text.js';
 import type {
   Decision,
   EventSettings,
   MunicipalityRef,
   Plan,
   PlannedRegistration,
-  Register,
   Registration,
 } from '../src/core/types.js';
+import { fakeRegister, registration } from './helpers/registrations.js';
 
 // The 26 municipalities of Møre og Romsdal (2020–2023). A fake register: the real matcher is tested elsewhere.
 const MUNICIPALITIES: MunicipalityRef[] = (
@@ -20,49 +19,16 @@ const MUNICIPALITIES: MunicipalityRef[] = (
 )
   .split(',')
   .map((s) => ({ code: s.slice(0, 4), name: s.slice(5) }));
-const BY_NAME = new Map(MUNICIPALITIES.map((m) => [fold(m.name), m]));
-const register: Register = {
-  municipalities: MUNICIPALITIES,
-  regionName: 'Møre og Romsdal',
-  match(text) {
-    const key = fold(text).replace(/ kommune$/, '');
-    const m = BY_NAME.get(key);
-    if (key === '') return { kind: 'empty' };
-    if (m) return { kind: 'region', ...m };
-    if (key === 'kristiansand') return { kind: 'near-miss', suggestions: [{ code: '1505', name: 'Kristiansund' }] };
-    if (key === 'bergen') return { kind: 'outside', name: 'Bergen', county: 'Vestland' };
-    return { kind: 'organisation' };
-  },
-};
+const register = fakeRegister(MUNICIPALITIES);
 
 // The invitation's numbers: quota 4, extra night 2021-11-10, main night 2021-11-11, deadline 2021-09-15 Oslo.
 const EVENT: EventSettings = DEFAULT_EVENT;
 
 let row = 1;
+/** Each new registration one row further down the file, for the tie-break by row. */
 function reg(id: string, fields: Partial<Registration> = {}): Registration {
   row++;
-  return {
-    key: `e:${id}@example.org`,
-    id,
-    firstName: 'Kari',
-    lastName: `Testesen-${id}`,
-    email: `${id}@example.org`,
-    phone: null,
-    organisation: 'Ørsta',
-    role: null,
-    submittedAt: '2021-09-01T10:00:00+02:00',
-    submittedAtText: '01.09.2021 10:00',
-    attendance: 'in-person',
-    needsRoom: true,
-    extraNight: false,
-    topLeader: null,
-    cancelled: false,
-    dietary: null,
-    notes: null,
-    source: { file: 'paamelding.csv', hash: 'abc', row },
-    problems: [],
-    ...fields,
-  };
+  return registration(id, { source: { file: 'paamelding.csv', hash: 'abc', row }, ...fields });
 }
 
 /** `count` registrations from one municipality, submitted one day apart in the given order. */
