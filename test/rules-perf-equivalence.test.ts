@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_EVENT } from '../src/config/default-event.js';
 import { plan } from '../src/core/rules.js';
 import { sortKey } from '../src/core/sort.js';
-import { fold } from '../src/core/text.js';
 import type { EventSettings, PlannedRegistration, Registration } from '../src/core/types.js';
 import { fakeRegister, registration } from './helpers/registrations.js';
 

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EVENT } from '../src/config/default-event.js';
 import { plan } from '../src/core/rules.js';
-import { fold } from '../src/core/text.js';
 import { STATUSES } from '../src/core/types.js';
 import type { Decision, EventSettings, Hotel, Plan, Registration } from '../src/core/types.js';
 import { fakeRegister } from './helpers/registrations.js';
