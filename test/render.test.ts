@@ -9,81 +9,37 @@ import { municipalityRows } from '../src/core/render/municipalities.js';
 import { hotelFileName, roomingChanges, roomingRows } from '../src/core/render/rooming.js';
 import type {
   EventSettings,
-  MunicipalitySummary,
   Plan,
   PlannedRegistration,
   ProblemCode,
 } from '../src/core/types.js';
 import { STATUSES } from '../src/core/types.js';
 import { toCsv } from '../src/io/write-csv.js';
-import { REGION, muni } from './helpers/report-plan.js';
+import { REGION, muni, plan as summarisedPlan, reg as plannedRegistration } from './helpers/report-plan.js';
 
 // ---- Fixtures: the 2021 Møre og Romsdal event, plans built by hand ----
 
-// The region and its municipalities come from the embedded register, like the report tests'.
-
-
+// Plans built with the report tests' helpers (the embedded register's 26 municipalities); here every
+// participant is a "Kari" at the default hotel, so that a test names only what it is about.
 let seq = 0;
 /** A covered participant from Ørsta with the main night, unless told otherwise. */
 function reg(over: Partial<PlannedRegistration> = {}): PlannedRegistration {
   seq++;
-  const municipality = over.municipality === undefined ? muni('Ørsta') : over.municipality;
-  return {
+  return plannedRegistration({
     id: `r${String(seq).padStart(3, '0')}`,
     firstName: 'Kari',
     lastName: `Testesen${seq}`,
     email: `person${seq}@example.org`,
     phone: null,
-    municipality,
-    organisation: municipality ? `${municipality.name} kommune` : 'Firma AS',
     role: 'Rådgjevar klima',
-    submittedAt: '2021-09-01T10:00:00+02:00',
-    late: false,
-    lateDecision: null,
-    status: 'covered',
-    extraNight: 'not-requested',
-    nights: ['2021-11-11'],
     hotel: 'hotel',
-    attendance: 'in-person',
-    needsRoom: true,
-    topLeader: false,
-    dietary: null,
-    notes: null,
-    problems: [],
-    warnings: [],
-    outside: null,
-    source: { file: 'pameldingar.csv', hash: 'abc', row: seq + 1 },
     ...over,
-  };
+  });
 }
 
-/** A plan with every municipality of the region summarised from the registrations given. */
-function plan(registrations: PlannedRegistration[], event: Partial<EventSettings> = {}): Plan {
-  const ev = { ...DEFAULT_EVENT, ...event };
-  const municipalities: MunicipalitySummary[] = REGION.map((m) => {
-    const own = registrations.filter((r) => r.municipality?.code === m.code);
-    const count = (f: (r: PlannedRegistration) => boolean) => own.filter(f).length;
-    const covered = count((r) => r.status === 'covered');
-    return {
-      ...m,
-      registered: count((r) => r.status !== 'cancelled'),
-      inPerson: count((r) => r.status !== 'cancelled' && r.attendance === 'in-person'),
-      digital: count((r) => r.status === 'digital'),
-      covered,
-      extraNights: count((r) => r.extraNight === 'granted'),
-      overQuota: count((r) => r.status === 'over-quota'),
-      latePending: count((r) => r.status === 'late-pending'),
-      lateApproved: count((r) => r.lateDecision === 'approved'),
-      lateRejected: count((r) => r.status === 'late-rejected'),
-      cancelled: count((r) => r.status === 'cancelled'),
-      topLeader: own.some((r) => r.topLeader && r.status !== 'cancelled'),
-      placesLeft: Math.max(0, ev.quota - covered),
-      roomNights: own.reduce((n, r) => n + r.nights.length, 0),
-      cost: ev.roomRate === null ? null : ev.roomRate * own.reduce((n, r) => n + r.nights.length, 0),
-    };
-  });
-  return { event: ev, registrations, municipalities, nights: [], hotels: [{ name: 'hotel', nights: [] }] };
-}
+/** A plan with every municipality of the region summarised from the registrations given, at one hotel. */
+const plan = (registrations: PlannedRegistration[], event: Partial<EventSettings> = {}): Plan =>
+  summarisedPlan(registrations, event, [{ name: 'hotel', rooms: null }]);
 
 const EXTRA = { extraNight: 'granted' as const, nights: ['2021-11-10', '2021-11-11'] };
 
