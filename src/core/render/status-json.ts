@@ -1,0 +1,44 @@
+// The `status --json` contract of SPEC section 6. Pure. Fields may be added; these keep their meaning.
+import { problemText } from './i18n.js';
+import type { Plan } from '../types.js';
+
+export function statusJson(plan: Plan) {
+  const e = plan.event;
+  return {
+    event: {
+      name: e.name,
+      venue: e.venue,
+      timeZone: e.timeZone,
+      deadline: e.deadline,
+      quota: e.quota,
+      mainNight: e.mainNight,
+      extraNight: e.extraNight,
+      latePolicy: e.latePolicy,
+    },
+    registrations: plan.registrations.map((r) => ({
+      id: r.id,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      municipality: r.municipality,
+      organisation: r.organisation,
+      role: r.role,
+      submittedAt: r.submittedAt,
+      late: r.late,
+      lateDecision: r.lateDecision,
+      status: r.status,
+      extraNight: r.extraNight,
+      nights: r.nights,
+      hotel: r.hotel,
+      attendance: r.attendance,
+      needsRoom: r.needsRoom,
+      topLeader: r.topLeader,
+      problems: r.problems.map((p) => problemText(p, 'en')),
+      warnings: r.warnings.map((p) => problemText(p, 'en')),
+      source: { file: r.source.file, row: r.source.row },
+    })),
+    municipalities: plan.municipalities,
+    nights: plan.nights,
+    hotels: plan.hotels,
+  };
+}
