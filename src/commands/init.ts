@@ -9,6 +9,7 @@ import type { ConfigFile } from '../config/schema.js';
 import { DEFAULT_EVENT } from '../config/default-event.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { InputError } from '../errors.js';
+import { addDays } from '../core/dates.js';
 import { consoleOutput } from '../ui/output.js';
 import { prompts } from '../ui/prompts.js';
 import { createRegister, findCounty } from '../core/register.js';
@@ -48,11 +49,6 @@ const isDate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Da
 const isDateTime = (v: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? true : 'Write it as YYYY-MM-DDTHH:mm, e.g. 2021-11-11T12:00');
 const isWhole = (v: string) => (/^\d+$/.test(v.trim()) ? true : 'A whole number, please');
 const isMoney = (v: string) => (v.trim() === '' || /^\d+([.,]\d+)?$/.test(v.trim()) ? true : 'An amount like 1290, or blank for none');
-const addDays = (date: string, n: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /** Asks every question; each answer defaults to `base`. */
 export async function askSettings(base: EventSettings): Promise<EventSettings> {

@@ -9,7 +9,7 @@ import { askAfterImport, importReportLines, nextSteps, overQuotaHint, readAll, r
 import { statusLines } from './status.js';
 import { todayIn, writeLists, writeOptions, writeReport, writeRooming, writeSummaries, type OutputOptions } from './outputs.js';
 import { applyImports } from '../workspace/importer.js';
-import { statusJson } from '../core/status-json.js';
+import { statusJson } from '../core/render/status-json.js';
 import { ExitCode, EXIT_ATTENTION, InputError } from '../errors.js';
 import { createProgress } from '../ui/progress.js';
 

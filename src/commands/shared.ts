@@ -1,6 +1,7 @@
 // Wiring shared by the commands: from workspace state and settings to a plan.
 import { createRegister } from '../core/register.js';
 import { plan as decide } from '../core/rules.js';
+import { emailKey } from '../core/rows.js';
 import type { EventSettings, Plan, Register, Registration } from '../core/types.js';
 import type { WorkspaceState } from '../workspace/workspace.js';
 
@@ -21,7 +22,7 @@ export function planFor(state: WorkspaceState, settings: EventSettings, register
 /** Finds a registration by id or e-mail (case and spaces ignored). */
 export function findRegistration(state: WorkspaceState, idOrEmail: string): Registration | undefined {
   const wanted = idOrEmail.trim();
-  if (wanted.includes('@')) return state.registrations.current.get('e:' + wanted.replace(/\s+/g, '').toLowerCase());
+  if (wanted.includes('@')) return state.registrations.current.get(emailKey(wanted));
   const id = wanted.toLowerCase();
   for (const r of state.registrations.current.values()) if (r.id === id) return r;
   return undefined;

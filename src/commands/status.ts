@@ -1,7 +1,7 @@
 // samling status — the overview in the terminal, or the whole result as JSON (SPEC section 6).
 import { createContext, type GlobalOptions } from './context.js';
 import { nextSteps, planFor, plural, todayIn } from './shared.js';
-import { statusJson } from '../core/status-json.js';
+import { statusJson } from '../core/render/status-json.js';
 import { bar, table } from '../ui/table.js';
 import { color } from '../ui/color.js';
 import { problemText } from '../core/render/i18n.js';

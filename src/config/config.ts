@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { fold } from '../core/text.js';
+import { addDays } from '../core/dates.js';
 import { createRegister, periodForDate } from '../core/register.js';
 import { InputError } from '../errors.js';
 import type { EventSettings } from '../core/types.js';
@@ -31,9 +32,7 @@ export function applyConfig(file: ConfigFile, base: EventSettings = DEFAULT_EVEN
   }
   if (file.mainNight && file.extraNight === undefined && base.extraNight) {
     // Keep "the night before the main night" when only the main night moves.
-    const d = new Date(`${s.mainNight}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() - 1);
-    s.extraNight = d.toISOString().slice(0, 10);
+    s.extraNight = addDays(s.mainNight, -1);
   }
   return s;
 }

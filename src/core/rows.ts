@@ -31,6 +31,9 @@ export function registrationId(key: string): string {
  * Identity of a registration: `e:<normalised e-mail>` when there is an e-mail, otherwise `n:` and a short
  * hash of the folded name, the folded organisation and the submission time (or its text when unparsable).
  */
+/** The identity of everyone with this e-mail address (case and spaces ignored). */
+export const emailKey = (email: string): string => 'e:' + normaliseEmail(email);
+
 export function registrationKey(r: {
   email: string | null;
   firstName: string;
@@ -39,7 +42,7 @@ export function registrationKey(r: {
   submittedAt: string | null;
   submittedAtText: string;
 }): string {
-  if (r.email) return 'e:' + normaliseEmail(r.email);
+  if (r.email) return emailKey(r.email);
   const basis = `${fold(`${r.firstName} ${r.lastName}`)}|${fold(r.organisation)}|${r.submittedAt ?? r.submittedAtText.trim()}`;
   return 'n:' + sha256hex(basis).slice(0, 16);
 }

@@ -1,6 +1,6 @@
 // Small helpers shared by the renderers. Pure.
 import { fold } from '../text.js';
-import { addDays } from './i18n.js';
+import { addDays } from '../dates.js';
 import type { PlannedRegistration } from '../types.js';
 
 export { sortBy, sortKey } from '../sort.js';

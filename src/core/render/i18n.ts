@@ -2,6 +2,7 @@
 //
 // A template names its values as `{name}`; a part in `[…]` is kept only when every value it names is given,
 // so `Ukjend kommune[ «{text}»]` reads well with or without the text.
+import { addDays } from '../dates.js';
 import type { ExtraNightStatus, Lang, Problem, ProblemCode, Status } from '../types.js';
 
 const nn = {
@@ -367,19 +368,7 @@ function parts(date: string): { y: number; m: number; d: number } {
   return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) };
 }
 
-/** `YYYY-MM-DD` plus `days`, as `YYYY-MM-DD` (calendar arithmetic in UTC, no clock). */
-export function addDays(date: string, days: number): string {
-  const key = `${date}${days}`;
-  let out = dayCache.get(key);
-  if (out === undefined) {
-    const { y, m, d } = parts(date);
-    out = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-    if (dayCache.size < 10_000) dayCache.set(key, out);
-  }
-  return out;
-}
 /** An event has few distinct dates; rooming lists ask about them once per guest. */
-const dayCache = new Map<string, string>();
 
 /** `2021-09-15` → "15. september 2021" (nn, nb) or "15 September 2021" (en). */
 export function formatDate(lang: Lang, date: string): string {

@@ -1,7 +1,8 @@
 // One Markdown letter per municipality of the region, naming only its own participants. Pure.
 import type { Lang, Plan, PlannedRegistration, Status } from '../types.js';
 import { fullName, runs, slug } from './common.js';
-import { addDays, extraNightText, formatDate, formatDateTime, formatNight, formatSpan, statusText, t } from './i18n.js';
+import { addDays } from '../dates.js';
+import { extraNightText, formatDate, formatDateTime, formatNight, formatSpan, statusText, t } from './i18n.js';
 
 const MARKDOWN_SPECIAL = /[\r\n\\`*_[\]<>|~#&!]/;
 

@@ -1,7 +1,8 @@
 // The hotel's rooming list and the amendment against an earlier one. Pure.
 import type { Lang, Plan, PlannedRegistration } from '../types.js';
 import { localPhone, organisationOf, runs, slug, sortBy, sortKey } from './common.js';
-import { addDays, t, type MessageKey } from './i18n.js';
+import { addDays } from '../dates.js';
+import { t, type MessageKey } from './i18n.js';
 
 /** One guest's stay at one hotel: consecutive paid nights. The data form used for change detection. */
 export interface Stay {

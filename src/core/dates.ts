@@ -1,0 +1,17 @@
+// Calendar dates as `YYYY-MM-DD` strings. Pure: no clock.
+
+const dayCache = new Map<string, string>();
+
+/** `YYYY-MM-DD` plus `days`, as `YYYY-MM-DD` (calendar arithmetic in UTC, no clock). */
+export function addDays(date: string, days: number): string {
+  const key = `${date}${days}`;
+  let out = dayCache.get(key);
+  if (out === undefined) {
+    const y = Number(date.slice(0, 4));
+    const m = Number(date.slice(5, 7));
+    const d = Number(date.slice(8, 10));
+    out = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+    if (dayCache.size < 10_000) dayCache.set(key, out);
+  }
+  return out;
+}
