@@ -96,8 +96,8 @@ export class Workspace {
   /** Replaces the state file atomically. Call only while holding the lock. */
   save(state: WorkspaceState): void {
     if (!this.locked) throw new Error('workspace written without the lock');
-    // One registration per line keeps the file readable and diffable. Written in pieces, so that a million
-    // rows never sit in memory as one string.
+    // One registration per line keeps the file readable and diffable. Written a line at a time, so that a
+    // million rows never sit in memory as one string.
     const head = [
       `{"version":${STATE_VERSION},"columns":${JSON.stringify(REGISTRATION_COLUMNS)},`,
       `"files":${JSON.stringify(state.files)},`,
@@ -107,16 +107,11 @@ export class Workspace {
       '',
     ].join('\n');
     function* rows(list: Iterable<Registration>): Generator<string> {
-      let text = '';
-      let n = 0;
+      let first = true;
       for (const r of list) {
-        text += (n++ === 0 ? '' : ',\n') + encodeRegistrationJson(r);
-        if (text.length > 1 << 20) {
-          yield text;
-          text = '';
-        }
+        yield first ? encodeRegistrationJson(r) : ',\n' + encodeRegistrationJson(r);
+        first = false;
       }
-      if (text) yield text;
     }
     const registrations = state.registrations;
     function* file(): Generator<string> {
