@@ -3,10 +3,13 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// `node scripts/build.mjs dist-x` builds into another folder of the repository (beside node_modules), so a
+// benchmark or a comparison can run a build of its own while dist/ changes.
+const outdir = process.argv[2] ?? 'dist';
+rmSync(new URL(`../${outdir}`, import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: ['src/cli.ts'],
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',

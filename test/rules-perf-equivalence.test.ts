@@ -3,8 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EVENT } from '../src/config/default-event.js';
-import { plan } from '../src/core/rules.js';
+import { firstInOrder, plan } from '../src/core/rules.js';
 import { sortKey } from '../src/core/sort.js';
+import { registrationId } from '../src/core/rows.js';
 import type { EventSettings, PlannedRegistration, Registration } from '../src/core/types.js';
 import { fakeRegister, registration } from './helpers/registrations.js';
 
@@ -32,9 +33,13 @@ describe('plan output after the speed-ups', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.constantFrom(...names), fc.constantFrom(...names), fc.constantFrom(...orgs)), { maxLength: 40 }),
-        (rows) => {
-          const regs = rows.map(([first, last, org], i) => reg(i, { firstName: first, lastName: last, organisation: org }));
-          const out = plan(regs, [], event, register).registrations;
+        fc.boolean(),
+        (rows, samlingIds) => {
+          // samling's own ids (8 characters, compared as numbers) or others (compared as text).
+          const regs = rows.map(([first, last, org], i) =>
+            reg(i, { firstName: first, lastName: last, organisation: org, ...(samlingIds ? { id: registrationId(`k${i}`) } : {}) }));
+          // Given in reverse id order, so that namesakes in input order would be out of order.
+          const out = plan([...regs].reverse(), [], event, register).registrations;
           const key = (p: PlannedRegistration) => [p.municipality?.code ?? '\uffff', sortKey(p.lastName), sortKey(p.firstName), p.id];
           for (let i = 1; i < out.length; i++) {
             const a = key(out[i - 1]!), b = key(out[i]!);
@@ -69,5 +74,17 @@ describe('plan output after the speed-ups', () => {
       ['r003', null, ['unplaced']],
     ]);
     expect(out.every((p) => p.warnings.length === 0)).toBe(true);
+  });
+});
+
+describe('firstInOrder (places without sorting everyone)', () => {
+  it('picks the same people, in the same order, as sorting all and taking the first k', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.nat(50)), { maxLength: 60 }), fc.nat(80), (items, k) => {
+        // Ties on the first number keep input order, as a stable sort does.
+        const order = (a: [number, number], b: [number, number]) => a[0] - b[0];
+        expect(firstInOrder(items, k, order)).toEqual([...items].sort(order).slice(0, k));
+      }),
+    );
   });
 });

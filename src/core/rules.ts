@@ -391,10 +391,19 @@ function flagLikelyDuplicates(cases: Case[], foldName: (text: string) => string,
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    group.sort(byArrival);
+    // Everyone's `other` is the earliest of the group, and the earliest's is the second: found in one pass,
+    // without sorting the group (namesakes with an e-mail can make groups large).
+    let first = group[0]!;
+    let second = group[1]!;
+    if (byArrival(second, first) < 0) [first, second] = [second, first];
+    for (let i = 2; i < group.length; i++) {
+      const c = group[i]!;
+      if (byArrival(c, first) < 0) [first, second] = [c, first];
+      else if (byArrival(c, second) < 0) second = c;
+    }
     for (const c of group) {
       if (hasEmail(c)) continue;
-      const other = group[0] === c ? group[1]! : group[0]!;
+      const other = c === first ? second : first;
       c.out.problems = added(c.out.problems, { code: 'likely-duplicate', args: { other: other.reg.id } });
     }
   }
@@ -435,13 +444,36 @@ function allocatePlaces(cases: Case[], decided: Decisions, quota: number): void 
     else byMunicipality.set(code, [c]);
   }
   for (const list of byMunicipality.values()) {
-    // On time before approved late needs no rule of its own: a late submission is always the later one.
-    // Sort positions by a compact numeric key (cover decisions far before any time): fast for big lists.
-    const key = list.map((c) => (c.coverOrder !== Infinity ? c.coverOrder - 1e15 : c.time));
-    const order = list.map((_, i) => i);
-    order.sort((i, j) => key[i]! - key[j]! || byArrival(list[i]!, list[j]!));
-    for (let k = 0; k < order.length && k < quota; k++) list[order[k]!]!.out.status = 'covered';
+    for (const c of firstInOrder(list, quota, byPlaceOrder)) c.out.status = 'covered';
   }
+}
+
+/**
+ * Who comes first for a place: cover decisions in decision order, then by submission (on time before
+ * approved late needs no rule of its own: a late submission is always the later one).
+ */
+function byPlaceOrder(a: Case, b: Case): number {
+  const d = (a.coverOrder !== Infinity ? a.coverOrder - 1e15 : a.time) - (b.coverOrder !== Infinity ? b.coverOrder - 1e15 : b.time);
+  return d < 0 ? -1 : d > 0 ? 1 : byArrival(a, b);
+}
+
+/**
+ * The first `k` of `items` in `order` (a total order), in that order. A quota is a handful of places
+ * among possibly thousands of people: kept in a short sorted list, without sorting everyone.
+ */
+export function firstInOrder<T>(items: T[], k: number, order: (a: T, b: T) => number): T[] {
+  if (k > 64) return [...items].sort(order).slice(0, k);
+  const best: T[] = [];
+  for (const x of items) {
+    if (best.length === k && (k === 0 || order(x, best[k - 1]!) >= 0)) continue;
+    let i = best.length === k ? k - 1 : best.length;
+    while (i > 0 && order(x, best[i - 1]!) < 0) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = x;
+  }
+  return best;
 }
 
 /**
@@ -561,23 +593,71 @@ function summarise(cases: Case[], register: Register, settings: EventSettings, h
 
 /** By municipality code (none last), last name, first name, id. */
 function sortForOutput(planned: PlannedRegistration[]): PlannedRegistration[] {
-  // Each text becomes the rank of its key among the distinct keys (names repeat a lot): the sort then
-  // compares small integers, and strings only on ties (the id).
+  // For speed at a million rows, without a comparison sort of everyone: each text becomes the rank of its
+  // key among the distinct keys (names repeat a lot); the three ranks make one integer, exact in a double
+  // (codes × last names × first names < 2^53 up to far beyond a million rows); the distinct integers are
+  // sorted natively and everyone is placed by counting. Only people with the same municipality and the same
+  // name need comparing, by id.
+  const n = planned.length;
   const codes = ranks(planned.map((p) => p.municipality?.code ?? '\uffff'), (s) => s);
   const last = ranks(planned.map((p) => p.lastName), sortKey);
   const first = ranks(planned.map((p) => p.firstName), sortKey);
-  const order = planned.map((_, i) => i);
-  order.sort((i, j) => {
-    const d = codes[i]! - codes[j]! || last[i]! - last[j]! || first[i]! - first[j]!;
-    if (d !== 0) return d;
-    const a = planned[i]!.id, b = planned[j]!.id;
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
-  return order.map((i) => planned[i]!);
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) key[i] = (codes.rank[i]! * last.distinct + last.rank[i]!) * first.distinct + first.rank[i]!;
+  const distinct = Float64Array.from(key).sort();
+  let u = 0;
+  for (let i = 0; i < n; i++) if (u === 0 || distinct[i] !== distinct[u - 1]) distinct[u++] = distinct[i]!;
+  // Where each distinct key's people start in the output (counting sort by the key's position).
+  const slot = new Uint32Array(n);
+  const start = new Uint32Array(u + 1);
+  for (let i = 0; i < n; i++) {
+    let lo = 0;
+    let hi = u - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (distinct[mid]! < key[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    slot[i] = lo;
+    start[lo + 1]!++;
+  }
+  for (let k = 0; k < u; k++) start[k + 1]! += start[k]!;
+  const out = planned.slice(); // (not new Array(n): above 100,000 slots that makes a slow dictionary array)
+  const next = start.slice(0, u);
+  for (let i = 0; i < n; i++) out[next[slot[i]!]!++] = planned[i]!;
+  for (let k = 0; k < u; k++) {
+    if (start[k + 1]! - start[k]! < 2) continue;
+    const same = out.slice(start[k], start[k + 1]);
+    // Ids as numbers (one look at each person, then cheap comparisons), or as text when not samling's own.
+    const nums = same.map((p) => idNumber(p.id));
+    const order = same.map((_, i) => i);
+    if (nums.some(Number.isNaN)) order.sort((i, j) => (same[i]!.id < same[j]!.id ? -1 : same[i]!.id > same[j]!.id ? 1 : 0));
+    else order.sort((i, j) => nums[i]! - nums[j]!);
+    for (let j = 0; j < order.length; j++) out[start[k]! + j] = same[order[j]!]!;
+  }
+  return out;
 }
 
-/** Per text, the rank of `key(text)` among the distinct keys in code-unit order (equal keys, equal ranks). */
-function ranks(texts: string[], key: (s: string) => string): Uint32Array {
+/** The alphabet of registration ids (rows.ts), in code-unit order: ids of 8 compare as their numbers do. */
+const ID_DIGITS = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** An 8-character registration id as its 40-bit number (same order as the text); NaN for any other id. */
+function idNumber(id: string): number {
+  if (id.length !== 8) return NaN;
+  let n = 0;
+  for (let i = 0; i < 8; i++) {
+    const d = ID_DIGITS.indexOf(id[i]!);
+    if (d < 0) return NaN;
+    n = n * 32 + d;
+  }
+  return n;
+}
+
+/**
+ * Per text, the rank of `key(text)` among the distinct keys in code-unit order (equal keys, equal ranks),
+ * and how many distinct keys there are.
+ */
+function ranks(texts: string[], key: (s: string) => string): { rank: Uint32Array; distinct: number } {
   const keyOf = new Map<string, string>();
   for (const t of texts) if (!keyOf.has(t)) keyOf.set(t, key(t));
   const sorted = [...new Set(keyOf.values())].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -586,5 +666,5 @@ function ranks(texts: string[], key: (s: string) => string): Uint32Array {
   for (const [t, k] of keyOf) rankOf.set(t, rankOfKey.get(k)!);
   const rank = new Uint32Array(texts.length);
   for (let i = 0; i < texts.length; i++) rank[i] = rankOf.get(texts[i]!)!;
-  return rank;
+  return { rank, distinct: Math.max(1, sorted.length) };
 }
