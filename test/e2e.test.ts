@@ -115,6 +115,21 @@ describe('import: each layout into a workspace', () => {
     expect(readdirSync(join(ws, '.samling', 'files'))).toHaveLength(1);
   });
 
+  it('a big import lists the first 20 rows to look at, in row order, and counts the rest', () => {
+    const ws = tempWorkspace();
+    // 30 people whose e-mail has no @, written in reverse so that file order is not plan order.
+    const rows = Array.from({ length: 30 }, (_, i) => `01.09.2021 kl. 10.00.${String(i).padStart(2, '0')},Person ${30 - i} Testesen,Molde,utan-krollalfa-${i}`);
+    writeFileSync(join(ws, 'many.csv'), `Tidsmerke,Namn,Kommune,E-postadresse\n${rows.join('\n')}\n`);
+    const r = run(['import', 'many.csv'], { cwd: ws });
+    expect(r.code, r.stderr).toBe(0);
+    const listed = r.stdout.split('\n').filter((l) => / many\.csv row \d+ /.test(l));
+    expect(listed).toHaveLength(20);
+    expect(listed.map((l) => Number(/row (\d+)/.exec(l)![1]))).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+    expect(r.stdout).toMatch(/… and 10 more \(all of them: --json/);
+    const json = JSON.parse(run(['import', 'many.csv', '--json', '--dry-run'], { cwd: ws }).stdout);
+    expect(json.problems).toHaveLength(30);
+  });
+
   it('--dry-run reports but writes nothing', () => {
     const ws = tempWorkspace('nettskjema.csv');
     const before = snapshot(ws);

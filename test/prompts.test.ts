@@ -228,6 +228,19 @@ describe('progress', () => {
     expect(s.written.join('')).not.toMatch(/\u001b/);
   });
 
+  it('--verbose writes how long each phase took, a line each, also in a pipe and for small files', () => {
+    const s = stream(false);
+    let t = 0;
+    const p = createProgress({ verbose: true, quiet: true }, s, () => t);
+    p.phase('reading svar.csv');
+    t = 420;
+    p.phase('deciding', { rows: 1200 });
+    t = 1000;
+    p.done();
+    p.done(); // a second done (the finally after an early one) writes nothing more
+    expect(s.written).toEqual(['samling: reading svar.csv: 0.42 s\n', 'samling: deciding 1,200 rows: 0.58 s\n']);
+  });
+
   it('small files, pipes, --json and --quiet show nothing', () => {
     for (const [opts, tty, rows] of [[{}, true, 500], [{}, false, 50_000], [{ json: true }, true, 50_000], [{ quiet: true }, true, 50_000]] as const) {
       const s = stream(tty);

@@ -1,6 +1,6 @@
 // samling import FILE... — read exports into the workspace and report every row and every problem.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
 export { nextSteps } from './shared.js';
 import { fold } from '../core/text.js';
@@ -140,11 +140,10 @@ export async function runImport(
   let result = applyImports(ctx.workspace.load(), parsed, now);
   progress.phase('deciding', { rows: result.state.registrations.current.size });
   let plan = planFor(result.state, ctx.settings, register);
-  const imported = new Set(parsed.flatMap((p) => p.registrations.map((r) => r.id)));
   let asked: Awaited<ReturnType<typeof askAfterImport>> = { decisions: [], messages: [], plan };
   if (ctx.interactive && !opts.dryRun) {
     progress.done();
-    asked = await askAfterImport(ctx, result.state, plan, register, { only: imported, overQuota: 'ask' });
+    asked = await askAfterImport(ctx, result.state, plan, register, { only: importedIds(parsed), overQuota: 'ask' });
     plan = asked.plan;
   }
   const messages = [...asked.messages];
@@ -165,10 +164,23 @@ export async function runImport(
     messages.push('Dry run: the columns you named are not remembered (use --map "Header=field", or run without --dry-run).');
   }
   progress.done();
-  const flagged = plan.registrations.filter(
-    (r) => imported.has(r.id) && (r.problems.length > 0 || r.warnings.length > 0 || r.status === 'not-eligible'),
-  );
-  return { reports: result.reports, state: result.state, plan, flagged, messages };
+  return { reports: result.reports, state: result.state, plan, flagged: flaggedAfterImport(plan, parsed), messages };
+}
+
+/** The ids of the registrations in the files just read. */
+export const importedIds = (parsed: ParsedFile[]): Set<string> => new Set(parsed.flatMap((p) => p.registrations.map((r) => r.id)));
+
+/**
+ * The registrations just imported that have something to look at: a problem, a warning, or no right to a
+ * place. Few have, so they are found first and then looked for among the imported (no set of everyone's id).
+ */
+export function flaggedAfterImport(plan: Plan, parsed: ParsedFile[]): PlannedRegistration[] {
+  const flagged = plan.registrations.filter((r) => r.problems.length > 0 || r.warnings.length > 0 || r.status === 'not-eligible');
+  if (flagged.length === 0) return flagged;
+  const wanted = new Set(flagged.map((r) => r.id));
+  const imported = new Set<string>();
+  for (const p of parsed) for (const r of p.registrations) if (wanted.has(r.id)) imported.add(r.id);
+  return flagged.filter((r) => imported.has(r.id));
 }
 
 export function importReportJson(result: ImportResult) {
@@ -198,6 +210,9 @@ function describeDelimiter(d: string | null): string {
   return { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[d] ?? `"${d}"`;
 }
 
+/** Rows listed under "To look at" before the rest is only counted. */
+const LOOK_AT_LINES = 20;
+
 /** The import report as lines for the terminal. Names nobody: rows are named by file, row and id. */
 export function importReportLines(result: ImportResult, dryRun: boolean, region = 'the region'): string[] {
   const lines: string[] = [];
@@ -213,7 +228,12 @@ export function importReportLines(result: ImportResult, dryRun: boolean, region 
   if (result.flagged.length) {
     lines.push('');
     lines.push(color.bold('To look at:'));
-    for (const r of result.flagged) {
+    // In file and row order, as the organiser finds them in the sheet; a long list is cut short (the rest
+    // is in needs-attention.csv and in `--json`), so a big import does not flood the terminal.
+    const files = result.reports.map((r) => basename(r.file));
+    const fileOrder = (name: string) => (files.indexOf(name) + 1 || files.length + 1);
+    const flagged = [...result.flagged].sort((a, b) => fileOrder(a.source.file) - fileOrder(b.source.file) || a.source.row - b.source.row);
+    for (const r of flagged.slice(0, LOOK_AT_LINES)) {
       const texts = [...r.problems, ...r.warnings].map((p) => problemText(p, 'en'));
       if (r.status === 'not-eligible' && r.outside) {
         texts.push(r.outside.county
@@ -222,6 +242,9 @@ export function importReportLines(result: ImportResult, dryRun: boolean, region 
       }
       const mark = r.status === 'needs-attention' ? color.red('!') : color.yellow('·');
       lines.push(`  ${mark} ${r.source.file} row ${r.source.row} (${r.id}): ${texts.join('; ')}`);
+    }
+    if (flagged.length > LOOK_AT_LINES) {
+      lines.push(`  … and ${flagged.length - LOOK_AT_LINES} more (all of them: --json; those that need attention: out/needs-attention.csv after samling plan)`);
     }
   }
   if (dryRun) lines.push('', color.yellow('Dry run: nothing was written.'));

@@ -5,7 +5,7 @@
 import { relative } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
 import { planFor, registerFor } from './shared.js';
-import { askAfterImport, importReportLines, nextSteps, overQuotaHint, readAll, rememberColumns, stateStamp, type ImportResult } from './import.js';
+import { askAfterImport, flaggedAfterImport, importedIds, importReportLines, nextSteps, overQuotaHint, readAll, rememberColumns, stateStamp, type ImportResult } from './import.js';
 import { statusLines } from './status.js';
 import { todayIn, writeLists, writeOptions, writeReport, writeRooming, writeSummaries, type OutputOptions } from './outputs.js';
 import { applyImports } from '../workspace/importer.js';
@@ -44,7 +44,7 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
     let messages: string[] = [];
     if (ctx.interactive && (parsed.length || opts.review)) {
       progress.done();
-      const only = opts.review ? undefined : new Set(parsed.flatMap((p) => p.registrations.map((r) => r.id)));
+      const only = opts.review ? undefined : importedIds(parsed);
       ({ decisions, messages, plan } = await askAfterImport(ctx, merged.state, plan, register, { only, overQuota: opts.review ? 'always' : 'ask' }));
     }
 
@@ -55,12 +55,16 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
       const { state, reports } = merged;
       state.decisions.push(...decisions);
       if (changed) plan = planFor(state, ctx.settings, register);
-      progress.phase('writing the lists');
+      progress.phase('writing the rooming lists');
       const rooming = await writeRooming(plan, state, w);
+      progress.phase('writing the letters and summaries');
       const summaries = writeSummaries(plan, w);
+      progress.phase('writing the participant lists');
       const lists = writeLists(plan, w);
+      progress.phase('writing the report');
       const report = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: true });
       // The workspace last: if an output cannot be written, the workspace is as it was.
+      progress.phase('saving the workspace');
       for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
       ctx.workspace.save(state);
       return { state, reports, plan, parsed, written: [...rooming.written, ...summaries, ...lists, report], changes: rooming.changes };
@@ -77,9 +81,7 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
     ctx.out.data(JSON.stringify({ ...statusJson(plan), imported: result.reports, written: result.written }, null, 2));
   } else {
     if (parsed.length) {
-      const imported = new Set(parsed.flatMap((p) => p.registrations.map((r) => r.id)));
-      const flagged = plan.registrations.filter((r) => imported.has(r.id) && (r.problems.length > 0 || r.warnings.length > 0 || r.status === 'not-eligible'));
-      const ir: ImportResult = { reports: result.reports, state: result.state, plan, flagged, messages: [] };
+      const ir: ImportResult = { reports: result.reports, state: result.state, plan, flagged: flaggedAfterImport(plan, parsed), messages: [] };
       ctx.out.data(importReportLines(ir, false, register.regionName).join('\n') + '\n');
     }
     ctx.out.data(statusLines(plan, todayIn(ctx.settings.timeZone)).filter((l, i, a) => !(i === a.length - 1 && l === '')).join('\n'));

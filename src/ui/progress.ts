@@ -1,5 +1,6 @@
 // Progress for big files: one line on stderr, rewritten with \r (no escape codes), cleared at the end.
-// Only in a terminal and never with --json or --quiet: scripts and pipes see nothing.
+// Only in a terminal and never with --json or --quiet: scripts and pipes see nothing. With --verbose, each
+// phase's time instead, a line each (also in a pipe: for a benchmark or a report of slowness).
 
 /** Files with at least this many rows show progress; smaller ones are done before anyone could read it. */
 export const PROGRESS_ROWS = 2000;
@@ -21,10 +22,11 @@ interface Stream {
 }
 
 export function createProgress(
-  opts: { json?: boolean; quiet?: boolean },
+  opts: { json?: boolean; quiet?: boolean; verbose?: boolean },
   stream: Stream = process.stderr,
   clock: () => number = Date.now,
 ): Progress {
+  if (opts.verbose) return phaseTimes(stream, clock);
   if (opts.json || opts.quiet || !stream.isTTY) return NO_PROGRESS;
   const started = clock();
   let big = false;
@@ -51,5 +53,23 @@ export function createProgress(
       if (width) stream.write('\r' + ' '.repeat(width) + '\r');
       width = 0;
     },
+  };
+}
+
+/** --verbose: "samling: reading svar.csv 1,000 rows: 0.42 s" when each phase ends. Names files, never people. */
+function phaseTimes(stream: Stream, clock: () => number): Progress {
+  let label = '';
+  let since = 0;
+  const end = () => {
+    if (label) stream.write(`samling: ${label}: ${((clock() - since) / 1000).toFixed(2)} s\n`);
+    label = '';
+  };
+  return {
+    phase(name, o = {}) {
+      end();
+      label = o.rows !== undefined ? `${name} ${o.rows.toLocaleString('en')} rows` : name;
+      since = clock();
+    },
+    done: end,
   };
 }
