@@ -1,5 +1,11 @@
+// The state file's registration lines: every field comes back as it was, sources are written once, and a
+// workspace written by the first version (file and hash on every line) still opens.
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeRegistration, encodeRegistrationJson, REGISTRATION_COLUMNS } from '../src/workspace/store.js';
+import { decodeRegistration, encodeRegistrationJson, REGISTRATION_COLUMNS, SourceIndex } from '../src/workspace/store.js';
+import { emptyState, Workspace } from '../src/workspace/workspace.js';
 import type { Registration } from '../src/core/types.js';
 
 const base: Registration = {
@@ -9,24 +15,56 @@ const base: Registration = {
   source: { file: 'svar.csv', hash: 'f'.repeat(64), row: 7 }, problems: [],
 };
 
-describe('the state file writes each registration as the same JSON as before', () => {
-  it('field by field equals JSON.stringify of the encoded array', () => {
+describe('a registration line in the state file', () => {
+  it('gives back every field, whatever the text holds', () => {
+    const texts = ['a"b', 'a\\b', 'tab\there', 'nul\u0000', 'line\u2028sep', 'smile \ud83d\ude00', 'Ærøskøbing', '=1+1'];
     const cases: Registration[] = [
       base,
       { ...base, problems: [{ code: 'bad-email', args: { text: 'kari at example' } }, { code: 'bad-time' }], email: null, attendance: null },
-      // An older state can lack a field: it is written as null, as the array form did.
-      { ...base, notes: undefined as unknown as null },
+      ...texts.map((text) => ({ ...base, firstName: text, notes: text, dietary: text })),
     ];
-    for (const r of cases) expect(encodeRegistrationJson(r)).toBe(JSON.stringify(encodeRegistration(r)));
-    expect(REGISTRATION_COLUMNS.length).toBe(19); // a new column must be added to encodeRegistrationJson too
+    const sources = new SourceIndex();
+    for (const r of cases) {
+      const line = encodeRegistrationJson(r, sources);
+      expect(line).not.toContain('\n'); // one registration per line
+      expect(decodeRegistration(JSON.parse(line), REGISTRATION_COLUMNS, sources.list)).toEqual(r);
+    }
+    expect(sources.list).toEqual([['svar.csv', 'f'.repeat(64)]]);
+  });
+
+  it('names each file once, and the same content under two names as two sources', () => {
+    const sources = new SourceIndex();
+    const a = { file: 'a.csv', hash: '1'.repeat(64), row: 2 };
+    const line = (source: Registration['source']) => JSON.parse(encodeRegistrationJson({ ...base, source }, sources));
+    expect(line(a).at(-2)).toEqual([0, 2]);
+    expect(line({ ...a, row: 9 }).at(-2)).toEqual([0, 9]);
+    expect(line({ ...a, file: 'b.csv' }).at(-2)).toEqual([1, 2]);
+    expect(sources.list).toEqual([['a.csv', '1'.repeat(64)], ['b.csv', '1'.repeat(64)]]);
   });
 });
 
-describe('the field-by-field JSON escapes what JSON.stringify escapes', () => {
-  it('quotes, backslashes, control characters and lone surrogates', () => {
-    for (const text of ['a"b', 'a\\b', 'tab\there', 'nul\u0000', 'line\u2028sep', 'smile \ud83d\ude00', 'lone \ud83d', 'Ærøskøbing']) {
-      const r = { ...base, firstName: text, notes: text };
-      expect(encodeRegistrationJson(r)).toBe(JSON.stringify(encodeRegistration(r)));
-    }
+describe('the workspace state file', () => {
+  it('saves and loads registrations and history, with shared source texts', async () => {
+    const ws = new Workspace(mkdtempSync(join(tmpdir(), 'samling-store-')));
+    const state = emptyState();
+    const other = { ...base, key: 'e:per@example.org', id: 'cd34ef56', email: 'per@example.org', source: { file: 'b.csv', hash: 'e'.repeat(64), row: 3 } };
+    state.registrations.current.set(base.key, base).set(other.key, other);
+    state.registrations.history.push({ ...base, firstName: 'Kari (old)', source: { ...base.source, row: 4 } });
+    await ws.withLock(() => ws.save(state));
+    const text = readFileSync(ws.statePath, 'utf8');
+    expect(text.split('f'.repeat(64))).toHaveLength(2); // the hash once, not on each of its two lines
+    const loaded = ws.load();
+    expect([...loaded.registrations.current.values()]).toEqual([base, other]);
+    expect(loaded.registrations.history).toEqual(state.registrations.history);
+  });
+
+  it('opens a workspace written by version 1 (file and hash on every line)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samling-store-'));
+    mkdirSync(join(dir, '.samling'));
+    const line = REGISTRATION_COLUMNS.map((c) => (c === 'source' ? ['svar.csv', 'f'.repeat(64), 7] : c === 'problems' ? 0 : base[c]));
+    writeFileSync(join(dir, '.samling', 'state.json'), JSON.stringify({
+      version: 1, columns: REGISTRATION_COLUMNS, files: [], decisions: [], rooming: {}, registrations: [line], history: [],
+    }));
+    expect([...new Workspace(dir).load().registrations.current.values()]).toEqual([base]);
   });
 });

@@ -1,44 +1,54 @@
-// Compact storage of registrations: one JSON array per registration, in a fixed column order named
-// in the state file, so the store stays small at a million rows and survives added fields.
-import type { Registration } from '../core/types.js';
+// Compact storage of registrations: one JSON array per registration, in a fixed column order named in the
+// state file, so the store stays small at a million rows and survives added fields. Where a registration
+// came from is written as [source, row], the source being an index into the state's list of imported
+// files ([name, content hash]): the name and the 64-character hash are not repeated on every line.
+import type { Registration, SourceRef } from '../core/types.js';
 
 export const REGISTRATION_COLUMNS = [
   'key', 'id', 'firstName', 'lastName', 'email', 'phone', 'organisation', 'role', 'submittedAt', 'submittedAtText',
   'attendance', 'needsRoom', 'extraNight', 'topLeader', 'cancelled', 'dietary', 'notes', 'source', 'problems',
 ] as const satisfies readonly (keyof Registration)[];
 
-export function encodeRegistration(r: Registration): unknown[] {
-  return REGISTRATION_COLUMNS.map((c) => {
-    if (c === 'source') return [r.source.file, r.source.hash, r.source.row];
-    if (c === 'problems') return r.problems.length ? r.problems : 0;
-    return r[c];
-  });
+/** The files registrations came from, each once, numbered in the order they are first met. */
+export class SourceIndex {
+  readonly list: [file: string, hash: string][] = [];
+  private readonly byHash = new Map<string, Map<string, number>>();
+
+  indexOf(source: SourceRef): number {
+    let byFile = this.byHash.get(source.hash);
+    if (byFile === undefined) this.byHash.set(source.hash, (byFile = new Map()));
+    let i = byFile.get(source.file);
+    if (i === undefined) {
+      i = this.list.push([source.file, source.hash]) - 1;
+      byFile.set(source.file, i);
+    }
+    return i;
+  }
 }
 
-// Text with nothing to escape (no quote, backslash, control character or surrogate) is quoted as it is:
-// most names and answers, without a call to JSON.stringify each.
-const PLAIN = /^[^"\\\x00-\x1f\ud800-\udfff]*$/;
-const json = (v: unknown): string =>
-  typeof v === 'string' ? (PLAIN.test(v) ? `"${v}"` : JSON.stringify(v))
-    : v === null || v === undefined ? 'null' : typeof v === 'boolean' ? (v ? 'true' : 'false') : JSON.stringify(v);
+/** One registration as the JSON of its line in the state file (REGISTRATION_COLUMNS order). */
+export function encodeRegistrationJson(r: Registration, sources: SourceIndex): string {
+  return JSON.stringify([
+    r.key, r.id, r.firstName, r.lastName, r.email, r.phone, r.organisation, r.role, r.submittedAt, r.submittedAtText,
+    r.attendance, r.needsRoom, r.extraNight, r.topLeader, r.cancelled, r.dietary, r.notes,
+    [sources.indexOf(r.source), r.source.row], r.problems.length ? r.problems : 0,
+  ]);
+}
 
 /**
- * `JSON.stringify(encodeRegistration(r))`, the same text written field by field: saving a million rows
- * then makes no array per row and no generic walk over it (for speed).
+ * A stored line back to a registration, by the column names the file gives. `sources` is the state's list
+ * of [file, hash]; a state written before it existed has [file, hash, row] on every line instead.
  */
-export function encodeRegistrationJson(r: Registration): string {
-  const s = r.source;
-  return `[${json(r.key)},${json(r.id)},${json(r.firstName)},${json(r.lastName)},${json(r.email)},${json(r.phone)},${
-    json(r.organisation)},${json(r.role)},${json(r.submittedAt)},${json(r.submittedAtText)},${json(r.attendance)},${
-    json(r.needsRoom)},${json(r.extraNight)},${json(r.topLeader)},${json(r.cancelled)},${json(r.dietary)},${json(r.notes)},[${
-    json(s.file)},${json(s.hash)},${json(s.row)}],${r.problems.length ? JSON.stringify(r.problems) : '0'}]`;
-}
-
-export function decodeRegistration(row: unknown[], columns: readonly string[]): Registration {
+export function decodeRegistration(row: unknown[], columns: readonly string[], sources: readonly [string, string][] = []): Registration {
   const o: Record<string, unknown> = {};
   for (let i = 0; i < columns.length; i++) o[columns[i]!] = row[i];
-  const [file, hash, rowNo] = o.source as [string, string, number];
-  o.source = { file, hash, row: rowNo };
+  const source = o.source as [number, number] | [string, string, number];
+  if (source.length === 2) {
+    const [file, hash] = sources[source[0]] ?? ['?', '?'];
+    o.source = { file, hash, row: source[1] };
+  } else {
+    o.source = { file: source[0], hash: source[1], row: source[2] };
+  }
   o.problems = Array.isArray(o.problems) ? o.problems : [];
   return o as unknown as Registration;
 }

@@ -9,10 +9,11 @@ import { writeFileAtomic } from '../io/atomic.js';
 import type { Stay } from '../core/render/rooming.js';
 import type { Decision, Registration } from '../core/types.js';
 import type { MergeState } from '../core/merge.js';
-import { decodeRegistration, encodeRegistrationJson, REGISTRATION_COLUMNS } from './store.js';
+import { decodeRegistration, encodeRegistrationJson, REGISTRATION_COLUMNS, SourceIndex } from './store.js';
 
 export const STATE_DIR = '.samling';
-const STATE_VERSION = 1;
+/** 2: sources listed once (version 1, with the file and hash on every line, is still read). */
+const STATE_VERSION = 2;
 
 export interface ImportedFile {
   hash: string;
@@ -78,16 +79,17 @@ export class Workspace {
       throw new InputError('the workspace state is not valid JSON (was it edited by hand?)', this.statePath, undefined,
         'Restore it from a backup, or delete the .samling folder and import the files again (decisions would be lost).');
     }
-    if (raw.version !== STATE_VERSION) throw new InputError(`unsupported workspace version ${String(raw.version)}`, this.statePath);
+    if (raw.version !== STATE_VERSION && raw.version !== 1) throw new InputError(`unsupported workspace version ${String(raw.version)}`, this.statePath);
     const cols = raw.columns;
+    const sources = raw.sources ?? [];
     const current = new Map<string, Registration>();
     for (const row of raw.registrations) {
-      const r = decodeRegistration(row, cols);
+      const r = decodeRegistration(row, cols, sources);
       current.set(r.key, r);
     }
     return {
       files: raw.files,
-      registrations: { current, history: raw.history.map((row) => decodeRegistration(row, cols)) },
+      registrations: { current, history: raw.history.map((row) => decodeRegistration(row, cols, sources)) },
       decisions: raw.decisions,
       rooming: raw.rooming ?? {},
     };
@@ -98,28 +100,29 @@ export class Workspace {
     if (!this.locked) throw new Error('workspace written without the lock');
     // One registration per line keeps the file readable and diffable. Written a line at a time, so that a
     // million rows never sit in memory as one string.
-    const head = [
-      `{"version":${STATE_VERSION},"columns":${JSON.stringify(REGISTRATION_COLUMNS)},`,
-      `"files":${JSON.stringify(state.files)},`,
-      `"decisions":${JSON.stringify(state.decisions)},`,
-      `"rooming":${JSON.stringify(state.rooming)},`,
-      `"registrations":[`,
-      '',
-    ].join('\n');
+    const sources = new SourceIndex();
     function* rows(list: Iterable<Registration>): Generator<string> {
       let first = true;
       for (const r of list) {
-        yield first ? encodeRegistrationJson(r) : ',\n' + encodeRegistrationJson(r);
+        yield first ? encodeRegistrationJson(r, sources) : ',\n' + encodeRegistrationJson(r, sources);
         first = false;
       }
     }
     const registrations = state.registrations;
     function* file(): Generator<string> {
-      yield head;
+      yield [
+        `{"version":${STATE_VERSION},"columns":${JSON.stringify(REGISTRATION_COLUMNS)},`,
+        `"files":${JSON.stringify(state.files)},`,
+        `"decisions":${JSON.stringify(state.decisions)},`,
+        `"rooming":${JSON.stringify(state.rooming)},`,
+        `"registrations":[`,
+        '',
+      ].join('\n');
       yield* rows(registrations.current.values());
       yield '\n],"history":[\n';
       yield* rows(registrations.history);
-      yield '\n]}\n';
+      // Known only once every line is written: the files the lines point to, by index.
+      yield `\n],"sources":${JSON.stringify(sources.list)}}\n`;
     }
     writeFileAtomic(this.statePath, file());
   }
@@ -242,4 +245,6 @@ interface RawState {
   rooming?: Record<string, Stay[]>;
   registrations: unknown[][];
   history: unknown[][];
+  /** Version 2: [file, hash] of each source, by the index the lines give. */
+  sources?: [string, string][];
 }
