@@ -361,7 +361,7 @@ function flagLikelyDuplicates(cases: Case[], foldName: (text: string) => string,
   const hasEmail = (c: Case) => (c.reg.email ?? '').trim() !== '';
   // A `not-duplicate` decision says this person is someone else than any namesake: left out of the groups.
   const candidate = (c: Case) =>
-    c.out.status !== 'cancelled' && !distinct.has(c.reg.id) && hasName(c.reg) && c.match.kind !== 'empty';
+    c.out.status !== 'cancelled' && (distinct.size === 0 || !distinct.has(c.reg.id)) && hasName(c.reg) && c.match.kind !== 'empty';
   // Folded names are [a-z0-9 ] only, so `|` cannot occur in them: the key is unambiguous.
   const nameOf = (c: Case) => {
     const first = foldName(c.reg.firstName);
@@ -372,8 +372,13 @@ function flagLikelyDuplicates(cases: Case[], foldName: (text: string) => string,
     `${name}|${c.out.municipality ? `c:${c.out.municipality.code}` : `o:${foldName(c.reg.organisation)}`}`;
   const groups = new Map<string, Case[]>();
   const names = new Set<string>();
+  const withEmail: Case[] = [];
   for (const c of cases) {
-    if (!candidate(c) || hasEmail(c)) continue;
+    if (!candidate(c)) continue;
+    if (hasEmail(c)) {
+      withEmail.push(c);
+      continue;
+    }
     const name = nameOf(c);
     names.add(name);
     const key = keyOf(c, name);
@@ -384,8 +389,7 @@ function flagLikelyDuplicates(cases: Case[], foldName: (text: string) => string,
   if (groups.size === 0) return;
   // People with an e-mail join a group only as the `other`; most share no name with anyone, so look up
   // the name alone before building the full key.
-  for (const c of cases) {
-    if (!candidate(c) || !hasEmail(c)) continue;
+  for (const c of withEmail) {
     const name = nameOf(c);
     if (names.has(name)) groups.get(keyOf(c, name))?.push(c);
   }
@@ -598,10 +602,23 @@ function sortForOutput(planned: PlannedRegistration[]): PlannedRegistration[] {
   // (codes × last names × first names < 2^53 up to far beyond a million rows); the distinct integers are
   // sorted natively and everyone is placed by counting. Only people with the same municipality and the same
   // name need comparing, by id.
+  // At a million rows the time goes to fetching each person from memory, so everything needed is read in
+  // one pass over them, and the rest works on arrays of numbers.
   const n = planned.length;
-  const codes = ranks(planned.map((p) => p.municipality?.code ?? '\uffff'), (s) => s);
-  const last = ranks(planned.map((p) => p.lastName), sortKey);
-  const first = ranks(planned.map((p) => p.firstName), sortKey);
+  const codeTexts: string[] = [];
+  const lastTexts: string[] = [];
+  const firstTexts: string[] = [];
+  const idNums = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = planned[i]!;
+    codeTexts.push(p.municipality?.code ?? '\uffff');
+    lastTexts.push(p.lastName);
+    firstTexts.push(p.firstName);
+    idNums[i] = idNumber(p.id);
+  }
+  const codes = ranks(codeTexts, (s) => s);
+  const last = ranks(lastTexts, sortKey);
+  const first = ranks(firstTexts, sortKey);
   const key = new Float64Array(n);
   for (let i = 0; i < n; i++) key[i] = (codes.rank[i]! * last.distinct + last.rank[i]!) * first.distinct + first.rank[i]!;
   const distinct = Float64Array.from(key).sort();
@@ -622,19 +639,17 @@ function sortForOutput(planned: PlannedRegistration[]): PlannedRegistration[] {
     start[lo + 1]!++;
   }
   for (let k = 0; k < u; k++) start[k + 1]! += start[k]!;
-  const out = planned.slice(); // (not new Array(n): above 100,000 slots that makes a slow dictionary array)
+  const order = new Uint32Array(n);
   const next = start.slice(0, u);
-  for (let i = 0; i < n; i++) out[next[slot[i]!]!++] = planned[i]!;
-  for (let k = 0; k < u; k++) {
-    if (start[k + 1]! - start[k]! < 2) continue;
-    const same = out.slice(start[k], start[k + 1]);
-    // Ids as numbers (one look at each person, then cheap comparisons), or as text when not samling's own.
-    const nums = same.map((p) => idNumber(p.id));
-    const order = same.map((_, i) => i);
-    if (nums.some(Number.isNaN)) order.sort((i, j) => (same[i]!.id < same[j]!.id ? -1 : same[i]!.id > same[j]!.id ? 1 : 0));
-    else order.sort((i, j) => nums[i]! - nums[j]!);
-    for (let j = 0; j < order.length; j++) out[start[k]! + j] = same[order[j]!]!;
-  }
+  for (let i = 0; i < n; i++) order[next[slot[i]!]!++] = i;
+  // Namesakes in the same municipality by id: as numbers, or as text when an id is not samling's own.
+  const textIds = idNums.some(Number.isNaN);
+  const byId = textIds
+    ? (i: number, j: number) => (planned[i]!.id < planned[j]!.id ? -1 : planned[i]!.id > planned[j]!.id ? 1 : 0)
+    : (i: number, j: number) => idNums[i]! - idNums[j]!;
+  for (let k = 0; k < u; k++) if (start[k + 1]! - start[k]! > 1) order.subarray(start[k], start[k + 1]).sort(byId);
+  const out = planned.slice(); // (not new Array(n): above 100,000 slots that makes a slow dictionary array)
+  for (let j = 0; j < n; j++) out[j] = planned[order[j]!]!;
   return out;
 }
 
