@@ -3,7 +3,9 @@
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readLines } from '../src/io/read-lines.js';
 import { decodeRegistration, encodeRegistrationJson, REGISTRATION_COLUMNS, SourceIndex } from '../src/workspace/store.js';
 import { emptyState, Workspace } from '../src/workspace/workspace.js';
 import type { Registration } from '../src/core/types.js';
@@ -66,5 +68,49 @@ describe('the workspace state file', () => {
       version: 1, columns: REGISTRATION_COLUMNS, files: [], decisions: [], rooming: {}, registrations: [line], history: [],
     }));
     expect([...new Workspace(dir).load().registrations.current.values()]).toEqual([base]);
+  });
+
+  it('reads lines by the column names the file gives (a column added or moved since)', () => {
+    const columns = ['id', 'key', ...REGISTRATION_COLUMNS.filter((c) => c !== 'id' && c !== 'key' && c !== 'notes'), 'future'];
+    const line = columns.map((c) => (c === 'source' ? [0, 7] : c === 'problems' ? 0 : c === 'future' ? 'x' : base[c as keyof Registration]));
+    const r = decodeRegistration(line, columns, [['svar.csv', 'f'.repeat(64)]]);
+    const { notes: _, ...rest } = base;
+    expect(r).toMatchObject(rest);
+    expect(r.notes).toBeUndefined();
+  });
+});
+
+describe('reading the state a line at a time', () => {
+  it('splits lines the same whatever the chunk size, also inside a multi-byte character', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'æ', 'ø', 'å', '😀', '\n', '"', ',') }), { maxLength: 20 }), fc.integer({ min: 1, max: 9 }), (parts, chunk) => {
+        const text = parts.join('');
+        const file = join(mkdtempSync(join(tmpdir(), 'samling-lines-')), 'f.txt');
+        writeFileSync(file, text);
+        const expected = text.split('\n');
+        if (expected.at(-1) === '') expected.pop(); // a final line break ends the last line
+        expect([...readLines(file, chunk)]).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('an empty workspace, and one edited by hand into another layout, still open; a cut-off one is refused clearly', async () => {
+    const ws = new Workspace(mkdtempSync(join(tmpdir(), 'samling-store-')));
+    await ws.withLock(() => ws.save(emptyState()));
+    expect(ws.load().registrations.current.size).toBe(0);
+
+    const state = emptyState();
+    state.registrations.current.set(base.key, base);
+    state.decisions.push({ kind: 'cover', id: base.id, at: '2021-09-20T10:00:00.000Z' });
+    await ws.withLock(() => ws.save(state));
+    const saved = readFileSync(ws.statePath, 'utf8');
+    writeFileSync(ws.statePath, JSON.stringify(JSON.parse(saved), null, 2)); // pretty-printed by an editor
+    const loaded = ws.load();
+    expect([...loaded.registrations.current.values()]).toEqual([base]);
+    expect(loaded.decisions).toEqual(state.decisions);
+
+    writeFileSync(ws.statePath, saved.slice(0, saved.indexOf('],"history"'))); // cut off while copied
+    expect(() => ws.load()).toThrow(/not valid JSON/);
   });
 });

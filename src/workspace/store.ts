@@ -40,15 +40,28 @@ export function encodeRegistrationJson(r: Registration, sources: SourceIndex): s
  * of [file, hash]; a state written before it existed has [file, hash, row] on every line instead.
  */
 export function decodeRegistration(row: unknown[], columns: readonly string[], sources: readonly [string, string][] = []): Registration {
+  if (columns.length === REGISTRATION_COLUMNS.length && columns.every((c, i) => c === REGISTRATION_COLUMNS[i])) {
+    // The usual case: one object literal, the same shape as the reader's registrations (for speed).
+    const v = row as Registration[keyof Registration][];
+    return {
+      key: v[0], id: v[1], firstName: v[2], lastName: v[3], email: v[4], phone: v[5], organisation: v[6], role: v[7],
+      submittedAt: v[8], submittedAtText: v[9], attendance: v[10], needsRoom: v[11], extraNight: v[12], topLeader: v[13],
+      cancelled: v[14], dietary: v[15], notes: v[16], source: decodeSource(v[17], sources), problems: Array.isArray(v[18]) ? v[18] : [],
+    } as Registration;
+  }
   const o: Record<string, unknown> = {};
   for (let i = 0; i < columns.length; i++) o[columns[i]!] = row[i];
-  const source = o.source as [number, number] | [string, string, number];
-  if (source.length === 2) {
-    const [file, hash] = sources[source[0]] ?? ['?', '?'];
-    o.source = { file, hash, row: source[1] };
-  } else {
-    o.source = { file: source[0], hash: source[1], row: source[2] };
-  }
+  o.source = decodeSource(o.source, sources);
   o.problems = Array.isArray(o.problems) ? o.problems : [];
   return o as unknown as Registration;
+}
+
+/** [source index, row], or [file, hash, row] as version 1 wrote it. */
+function decodeSource(value: unknown, sources: readonly [string, string][]): SourceRef {
+  const source = value as [number, number] | [string, string, number];
+  if (source.length === 2) {
+    const [file, hash] = sources[source[0]] ?? ['?', '?'];
+    return { file, hash, row: source[1] };
+  }
+  return { file: source[0], hash: source[1], row: source[2] };
 }

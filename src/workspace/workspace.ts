@@ -6,6 +6,7 @@ import { readdirSync, closeSync, existsSync, linkSync, mkdirSync, openSync, read
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { readLines } from '../io/read-lines.js';
 import type { Stay } from '../core/render/rooming.js';
 import type { Decision, Registration } from '../core/types.js';
 import type { MergeState } from '../core/merge.js';
@@ -65,13 +66,75 @@ export class Workspace {
   }
 
   load(): WorkspaceState {
-    let text: string;
     try {
-      text = readFileSync(this.statePath, 'utf8');
+      // samling's own layout, a line at a time; anything else (a file edited by hand) as one JSON text.
+      return this.loadLines() ?? this.loadWhole();
     } catch (e) {
+      if (e instanceof InputError) throw e;
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
       throw new InputError('cannot read the workspace state', this.statePath);
     }
+  }
+
+  /**
+   * The state as save() writes it: a head of a few lines, then one registration per line. Each line is
+   * parsed on its own and becomes a registration at once, so that a million of them never exist as one
+   * string or as raw arrays. Null when the file is laid out otherwise.
+   */
+  private loadLines(): WorkspaceState | null {
+    const lines = readLines(this.statePath);
+    try {
+      return this.readLines(lines);
+    } finally {
+      lines.return(undefined); // closes the file when the layout was not samling's own
+    }
+  }
+
+  private readLines(lines: Generator<string>): WorkspaceState | null {
+    const head: string[] = [];
+    for (let next = lines.next(); next.value !== '"registrations":['; next = lines.next()) {
+      if (next.done || head.length === 10) return null;
+      head.push(next.value);
+    }
+    let raw: Omit<RawState, 'registrations' | 'history'>;
+    try {
+      raw = JSON.parse(`${head.join('\n')}"registrations":[],"history":[]}`) as RawState;
+    } catch {
+      return null;
+    }
+    this.checkVersion(raw.version);
+    const sources = raw.sources ?? [];
+    const current = new Map<string, Registration>();
+    const history: Registration[] = [];
+    let inHistory = false;
+    let ended = false;
+    for (let next = lines.next(); !next.done; next = lines.next()) {
+      const line = next.value;
+      if (line === '') continue;
+      if (line === '],"history":[' && !inHistory) {
+        inHistory = true;
+        continue;
+      }
+      if (line === ']}' && inHistory) {
+        ended = true;
+        continue;
+      }
+      if (ended || line[0] !== '[') return null;
+      let row: unknown[];
+      try {
+        row = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as unknown[];
+      } catch {
+        return null;
+      }
+      const r = decodeRegistration(row, raw.columns, sources);
+      if (inHistory) history.push(r);
+      else current.set(r.key, r);
+    }
+    return ended ? this.stateOf(raw, current, history) : null;
+  }
+
+  private loadWhole(): WorkspaceState {
+    const text = readFileSync(this.statePath, 'utf8');
     let raw: RawState;
     try {
       raw = JSON.parse(text) as RawState;
@@ -79,20 +142,22 @@ export class Workspace {
       throw new InputError('the workspace state is not valid JSON (was it edited by hand?)', this.statePath, undefined,
         'Restore it from a backup, or delete the .samling folder and import the files again (decisions would be lost).');
     }
-    if (raw.version !== STATE_VERSION && raw.version !== 1) throw new InputError(`unsupported workspace version ${String(raw.version)}`, this.statePath);
-    const cols = raw.columns;
+    this.checkVersion(raw.version);
     const sources = raw.sources ?? [];
     const current = new Map<string, Registration>();
     for (const row of raw.registrations) {
-      const r = decodeRegistration(row, cols, sources);
+      const r = decodeRegistration(row, raw.columns, sources);
       current.set(r.key, r);
     }
-    return {
-      files: raw.files,
-      registrations: { current, history: raw.history.map((row) => decodeRegistration(row, cols, sources)) },
-      decisions: raw.decisions,
-      rooming: raw.rooming ?? {},
-    };
+    return this.stateOf(raw, current, raw.history.map((row) => decodeRegistration(row, raw.columns, sources)));
+  }
+
+  private checkVersion(version: unknown): void {
+    if (version !== STATE_VERSION && version !== 1) throw new InputError(`unsupported workspace version ${String(version)}`, this.statePath);
+  }
+
+  private stateOf(raw: Pick<RawState, 'files' | 'decisions' | 'rooming'>, current: Map<string, Registration>, history: Registration[]): WorkspaceState {
+    return { files: raw.files, registrations: { current, history }, decisions: raw.decisions, rooming: raw.rooming ?? {} };
   }
 
   /** Replaces the state file atomically. Call only while holding the lock. */
@@ -100,7 +165,11 @@ export class Workspace {
     if (!this.locked) throw new Error('workspace written without the lock');
     // One registration per line keeps the file readable and diffable. Written a line at a time, so that a
     // million rows never sit in memory as one string.
+    // The files the lines point to, by index, go in the head: a first pass numbers them.
+    const registrations = state.registrations;
     const sources = new SourceIndex();
+    for (const r of registrations.current.values()) sources.indexOf(r.source);
+    for (const r of registrations.history) sources.indexOf(r.source);
     function* rows(list: Iterable<Registration>): Generator<string> {
       let first = true;
       for (const r of list) {
@@ -108,21 +177,20 @@ export class Workspace {
         first = false;
       }
     }
-    const registrations = state.registrations;
     function* file(): Generator<string> {
       yield [
         `{"version":${STATE_VERSION},"columns":${JSON.stringify(REGISTRATION_COLUMNS)},`,
         `"files":${JSON.stringify(state.files)},`,
         `"decisions":${JSON.stringify(state.decisions)},`,
         `"rooming":${JSON.stringify(state.rooming)},`,
+        `"sources":${JSON.stringify(sources.list)},`,
         `"registrations":[`,
         '',
       ].join('\n');
       yield* rows(registrations.current.values());
       yield '\n],"history":[\n';
       yield* rows(registrations.history);
-      // Known only once every line is written: the files the lines point to, by index.
-      yield `\n],"sources":${JSON.stringify(sources.list)}}\n`;
+      yield '\n]}\n';
     }
     writeFileAtomic(this.statePath, file());
   }
