@@ -44,13 +44,19 @@ function timed(args, { rss = true, cwd = tmp } = {}) {
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status ?? r.signal}:\n${r.stderr}`);
-  return { ms, rssKiB: rss && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null, stdout: r.stdout };
+  return { ms, rssKiB: rss && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null, stdout: r.stdout, stderr: r.stderr };
 }
 
 function planOnce(file) {
   const ws = mkdtempSync(join(tmp, 'ws-'));
   try {
-    return timed([BIN, 'plan', file, '--workspace', ws, '--no-input', '--quiet']);
+    // --verbose: each phase's time on stderr ("samling: deciding 97,944 rows: 0.35 s"), kept per run.
+    const run = timed([BIN, 'plan', file, '--workspace', ws, '--no-input', '--quiet', '--verbose']);
+    const phases = {};
+    for (const [, label, s] of run.stderr.matchAll(/^samling: (.+): ([\d.]+) s$/gm)) {
+      phases[label.replace(/^reading .*/, 'reading').replace(/ [\d,]+ rows$/, '')] = Math.round(Number(s) * 1000);
+    }
+    return { ...run, phases };
   } finally {
     rmSync(ws, { recursive: true, force: true });
   }
@@ -83,6 +89,8 @@ for (const n of SIZES) {
     csvParseMs: median(parse.map((r) => r.ms)), csvParsePeakKiB: Math.max(...parse.map((r) => r.rssKiB)),
     csvParseInProcessMs: median(parse.map((r) => Number(r.stdout))),
     planRuns: plan.map((r) => Math.round(r.ms)), csvParseRuns: parse.map((r) => Math.round(r.ms)),
+    // The phases of the run nearest the median (ms).
+    planPhases: [...plan].sort((a, b) => Math.abs(a.ms - median(plan.map((r) => r.ms))) - Math.abs(b.ms - median(plan.map((r) => r.ms))))[0].phases,
   };
   row.ratio = +(row.planMs / row.csvParseMs).toFixed(2);
   sizes.push(row);
@@ -105,6 +113,12 @@ const lines = [
   '| rows | file | `samling plan` | peak memory | csv-parse alone (process) | csv-parse (in-process parse) | plan ÷ csv-parse | plan per 1k rows |',
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${(s.bytes / 2 ** 20).toFixed(1)} MiB | ${fmt(s.planMs)} | ${mib(s.planPeakKiB)} | ${fmt(s.csvParseMs)} | ${fmt(s.csvParseInProcessMs)} | ${s.ratio}× | ${(s.planMs / (s.rows / 1000)).toFixed(1)} ms |`),
+  '',
+  `Where \`plan\`'s time goes (ms, from \`--verbose\`; the rest is Node start-up and printing):`,
+  '',
+  `| rows | ${Object.keys(sizes.at(-1).planPhases).join(' | ')} |`,
+  `| ---: | ${Object.keys(sizes.at(-1).planPhases).map(() => '---:').join(' | ')} |`,
+  ...sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${Object.keys(sizes.at(-1).planPhases).map((k) => s.planPhases[k] ?? '').join(' | ')} |`),
   '',
   `| \`samling --help\` | \`node -e 0\` | ratio |`,
   '| ---: | ---: | ---: |',

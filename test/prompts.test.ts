@@ -238,7 +238,7 @@ describe('progress', () => {
     t = 1000;
     p.done();
     p.done(); // a second done (the finally after an early one) writes nothing more
-    expect(s.written).toEqual(['samling: reading svar.csv: 0.42 s\n', 'samling: deciding 1,200 rows: 0.58 s\n']);
+    expect(s.written).toEqual(['samling: reading svar.csv: 0.420 s\n', 'samling: deciding 1,200 rows: 0.580 s\n']);
   });
 
   it('small files, pipes, --json and --quiet show nothing', () => {

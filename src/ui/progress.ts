@@ -24,7 +24,7 @@ interface Stream {
 export function createProgress(
   opts: { json?: boolean; quiet?: boolean; verbose?: boolean },
   stream: Stream = process.stderr,
-  clock: () => number = Date.now,
+  clock: () => number = () => performance.now(),
 ): Progress {
   if (opts.verbose) return phaseTimes(stream, clock);
   if (opts.json || opts.quiet || !stream.isTTY) return NO_PROGRESS;
@@ -61,7 +61,7 @@ function phaseTimes(stream: Stream, clock: () => number): Progress {
   let label = '';
   let since = 0;
   const end = () => {
-    if (label) stream.write(`samling: ${label}: ${((clock() - since) / 1000).toFixed(2)} s\n`);
+    if (label) stream.write(`samling: ${label}: ${((clock() - since) / 1000).toFixed(3)} s\n`);
     label = '';
   };
   return {
