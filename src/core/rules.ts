@@ -21,6 +21,7 @@ import type {
   ProblemCode,
   Register,
   Registration,
+  SourceRef,
   Status,
 } from './types.js';
 
@@ -299,39 +300,66 @@ function assess(
     time,
     coverOrder: coverOrder(decided.cover.get(reg.id)),
     hotel: null,
-    out: {
-      id: reg.id,
-      firstName: reg.firstName,
-      lastName: reg.lastName,
-      email: reg.email,
-      phone: reg.phone,
+    out: new Planned(
+      reg,
       municipality,
-      organisation: reg.organisation,
-      role: reg.role,
-      submittedAt: reg.submittedAt,
       late,
       lateDecision,
-      status: reg.cancelled || decided.cancel.has(reg.id) ? 'cancelled' : 'needs-attention',
-      extraNight: 'not-requested',
-      nights: NO_NIGHTS,
-      hotel: null,
+      reg.cancelled || decided.cancel.has(reg.id) ? 'cancelled' : 'needs-attention',
       attendance,
       needsRoom,
       // The forum answer wins; when the form did not ask, the role decides (mayor, municipal director).
-      topLeader: reg.topLeader ?? (reg.role !== null && look.topLeaderRole(reg.role)),
-      dietary: reg.dietary,
-      notes: reg.notes,
+      reg.topLeader ?? (reg.role !== null && look.topLeaderRole(reg.role)),
       problems,
       warnings,
-      outside:
-        match.kind === 'outside'
-          ? { name: match.name, county: match.county }
-          : match.kind === 'organisation'
-            ? { name: reg.organisation, county: null }
-            : null,
-      source: reg.source,
-    },
+      match.kind === 'outside'
+        ? { name: match.name, county: match.county }
+        : match.kind === 'organisation'
+          ? { name: reg.organisation, county: null }
+          : null,
+    ),
   };
+}
+
+/**
+ * A planned registration: what the rules decided, beside the registration it was decided for. The
+ * person's own answers (name, e-mail, organisation…) are read from the registration, not copied: at a
+ * million rows the copies would cost some 80 MB.
+ */
+class Planned implements PlannedRegistration {
+  readonly id: string;
+  extraNight: ExtraNightStatus = 'not-requested';
+  nights: string[] = NO_NIGHTS;
+  hotel: string | null = null;
+  readonly #reg: Registration;
+
+  constructor(
+    reg: Registration,
+    readonly municipality: MunicipalityRef | null,
+    readonly late: boolean,
+    readonly lateDecision: 'approved' | 'rejected' | null,
+    public status: Status,
+    readonly attendance: 'in-person' | 'digital',
+    readonly needsRoom: boolean,
+    readonly topLeader: boolean,
+    public problems: Problem[],
+    readonly warnings: Problem[],
+    readonly outside: { name: string; county: string | null } | null,
+  ) {
+    this.#reg = reg;
+    this.id = reg.id;
+  }
+
+  get firstName(): string { return this.#reg.firstName; }
+  get lastName(): string { return this.#reg.lastName; }
+  get email(): string | null { return this.#reg.email; }
+  get phone(): string | null { return this.#reg.phone; }
+  get organisation(): string { return this.#reg.organisation; }
+  get role(): string | null { return this.#reg.role; }
+  get submittedAt(): string | null { return this.#reg.submittedAt; }
+  get dietary(): string | null { return this.#reg.dietary; }
+  get notes(): string | null { return this.#reg.notes; }
+  get source(): SourceRef { return this.#reg.source; }
 }
 
 /** Some name given: first and last name together are more than white space. */
