@@ -10,9 +10,11 @@ const cancelled = sample.registrations.find((r) => r.status === 'cancelled')!;
 /** Every value of a person that no list but the one that needs it may carry. */
 const contact = sample.registrations.flatMap((r) => [r.email, r.phone, r.id].filter((v): v is string => !!v));
 const cells = (t: { rows: string[][] }) => new Set(t.rows.flat());
+/** A list with its rows read (renderers make them as they are read). */
+const read = (t: { header: string[]; rows: Iterable<string[]> }) => ({ header: t.header, rows: [...t.rows] });
 
 describe('participants.csv (badges and the door)', () => {
-  const list = participantRows(sample, 'nn');
+  const list = read(participantRows(sample, 'nn'));
 
   it('has name, municipality or organisation, role, in person or digital, and status — nothing else', () => {
     expect(list.header).toEqual(['Førenamn', 'Etternamn', 'Kommune/organisasjon', 'Stilling/rolle', 'Deltaking', 'Status']);
@@ -52,7 +54,7 @@ describe('participants.csv (badges and the door)', () => {
 });
 
 describe('dietary.csv (the caterer)', () => {
-  const list = dietaryRows(sample, 'nn');
+  const list = read(dietaryRows(sample, 'nn'));
 
   it('has only the name, the municipality or organisation and the need', () => {
     expect(list.header).toEqual(['Etternamn', 'Førenamn', 'Kommune/organisasjon', 'Allergiar, kost og andre behov']);
@@ -74,7 +76,7 @@ describe('dietary.csv (the caterer)', () => {
     ]);
     // Statsforvaltaren's "Glutenfri" is digital; Ørsta's "Nei" is no need.
     const cancelledNeed = plan([reg({ status: 'cancelled', dietary: 'Glutenfri' })]);
-    expect(dietaryRows(cancelledNeed, 'nn').rows).toEqual([]);
+    expect([...dietaryRows(cancelledNeed, 'nn').rows]).toEqual([]);
   });
 
   it('neutralises a need that starts like a formula', () => {
@@ -102,7 +104,7 @@ describe('dietary.csv (the caterer)', () => {
 });
 
 describe('digital-participants.csv (webinar invitations)', () => {
-  const list = digitalRows(sample, 'nn');
+  const list = read(digitalRows(sample, 'nn'));
 
   it('has name and e-mail of everyone taking part digitally, and nothing else', () => {
     expect(list.header).toEqual(['Førenamn', 'Etternamn', 'E-post']);
@@ -120,7 +122,7 @@ describe('digital-participants.csv (webinar invitations)', () => {
 
   it('keeps someone without an e-mail address on the list, with the cell empty', () => {
     const p = plan([reg({ attendance: 'digital', status: 'digital', email: null, firstName: 'Utan', lastName: 'Adresse' })]);
-    expect(digitalRows(p, 'en')).toEqual({ header: ['First name', 'Last name', 'E-mail'], rows: [['Utan', 'Adresse', '']] });
+    expect(read(digitalRows(p, 'en'))).toEqual({ header: ['First name', 'Last name', 'E-mail'], rows: [['Utan', 'Adresse', '']] });
   });
 });
 

@@ -1,5 +1,6 @@
-// Writes the outputs of SPEC section 4 into --out (created if needed, never emptied). Renders first,
-// then writes each file atomically. Returns the paths written, relative to the out folder.
+// Writes the outputs of SPEC section 4 into --out (created if needed, never emptied), each file atomically;
+// the long ones are rendered a row at a time as they are written, never held whole. Returns the paths
+// written, relative to the out folder.
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { csvChunks } from './write-csv.js';
@@ -7,7 +8,7 @@ import { hotelChangesFileName, hotelFileName, hotelNames, roomingChanges, roomin
 import { municipalityRows } from '../core/render/municipalities.js';
 import { municipalityLetters } from '../core/render/letters.js';
 import { attentionRows, lateRows } from '../core/render/attention.js';
-import { renderReport } from '../core/render/report.js';
+import { reportChunks } from '../core/render/report.js';
 import { dietaryRows, digitalRows, participantRows } from '../core/render/lists.js';
 import type { Lang, Plan } from '../core/types.js';
 
@@ -62,13 +63,13 @@ export async function writeRoomingLists(plan: Plan, previous: Record<string, Sta
 
 export function writeSummaries(plan: Plan, o: WriteOptions): string[] {
   const written: string[] = [];
-  const csv = (name: string, t: { header: string[]; rows: string[][] }) => {
+  const csv = (name: string, t: { header: string[]; rows: Iterable<string[]> }) => {
     writeFileAtomic(join(o.outDir, name), csvChunks(t.header, t.rows, { delimiter: o.delimiter }), OUTPUT);
     written.push(name);
   };
   csv('municipalities.csv', municipalityRows(plan, o.lang));
   for (const letter of municipalityLetters(plan, o.lang)) {
-    writeFileAtomic(join(o.outDir, 'municipalities', letter.fileName), letter.text, OUTPUT);
+    writeFileAtomic(join(o.outDir, 'municipalities', letter.fileName), letter.chunks, OUTPUT);
     written.push(join('municipalities', letter.fileName));
   }
   csv('late-registrations.csv', lateRows(plan, o.lang));
@@ -79,7 +80,7 @@ export function writeSummaries(plan: Plan, o: WriteOptions): string[] {
 /** report.html (or, without names, report-no-names.html, so the two can never be mixed up). */
 export function writeReport(plan: Plan, o: WriteOptions & { today: string; names: boolean }): string {
   const name = o.names ? 'report.html' : 'report-no-names.html';
-  writeFileAtomic(join(o.outDir, name), renderReport(plan, o.lang, { today: o.today, names: o.names }), OUTPUT);
+  writeFileAtomic(join(o.outDir, name), reportChunks(plan, o.lang, { today: o.today, names: o.names }), OUTPUT);
   return name;
 }
 

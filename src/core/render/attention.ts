@@ -1,30 +1,28 @@
 // late-registrations.csv and needs-attention.csv: what the organiser must act on, with the command. Pure.
-import type { Lang, Plan, PlannedRegistration, Problem, ProblemCode } from '../types.js';
-import { fullName, organisationOf, sortBy } from './common.js';
+import type { Lang, Plan, Problem, ProblemCode } from '../types.js';
+import { fullName, lazy, organisationOf, picks, sortBy } from './common.js';
 import { problemText, t, type MessageKey } from './i18n.js';
 
 /** `2021-09-16T08:05:00+02:00` → `2021-09-16 08:05` (the plan's times are already in the event's zone). */
 const localTime = (iso: string | null): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '');
 
 /** Late registrations (not cancelled), by submission time, with the decision in force and how to change it. */
-export function lateRows(plan: Plan, lang: Lang): { header: string[]; rows: string[][] } {
+export function lateRows(plan: Plan, lang: Lang): { header: string[]; rows: Iterable<string[]> } {
   const header = ['col.id', 'col.name', 'col.organisation', 'col.submittedAt', 'col.decision', 'col.email', 'col.command'].map(
     (k) => t(lang, k as MessageKey),
   );
-  const late = sortBy(
-    plan.registrations.filter((r) => r.late && r.status !== 'cancelled'),
-    (r) => [r.submittedAt ? Date.parse(r.submittedAt) : Infinity],
-  );
-  const rows = late.map((r) => {
-    const [state, command]: [MessageKey, string] =
-      r.lateDecision === 'approved'
-        ? ['late.approved', `samling late --reject ${r.id}`]
-        : r.lateDecision === 'rejected'
-          ? ['late.rejected', `samling late --approve ${r.id}`]
-          : r.status === 'late-pending'
-            ? ['late.pending', `samling late --approve ${r.id}`]
-            : ['late.none', ''];
-    return [r.id, fullName(r), organisationOf(r), localTime(r.submittedAt), t(lang, state), r.email ?? '', command];
+  const rows = lazy(function* () {
+    for (const r of sortBy(picks(plan).late, (r) => [r.submittedAt ? Date.parse(r.submittedAt) : Infinity])) {
+      const [state, command]: [MessageKey, string] =
+        r.lateDecision === 'approved'
+          ? ['late.approved', `samling late --reject ${r.id}`]
+          : r.lateDecision === 'rejected'
+            ? ['late.rejected', `samling late --approve ${r.id}`]
+            : r.status === 'late-pending'
+              ? ['late.pending', `samling late --approve ${r.id}`]
+              : ['late.none', ''];
+      yield [r.id, fullName(r), organisationOf(r), localTime(r.submittedAt), t(lang, state), r.email ?? '', command];
+    }
   });
   return { header, rows };
 }
@@ -57,7 +55,7 @@ function remedy(p: Problem, id: string): [MessageKey, string] | null {
  * Registrations the organiser must look at: needs-attention ones, others with a problem (e.g. no hotel room
  * left), and extra-night requests held for review. Sorted by source file and row, to fix them in the form.
  */
-export function attentionRows(plan: Plan, lang: Lang): { header: string[]; rows: string[][] } {
+export function attentionRows(plan: Plan, lang: Lang): { header: string[]; rows: Iterable<string[]> } {
   const header = [
     'col.id',
     'col.name',
@@ -68,23 +66,19 @@ export function attentionRows(plan: Plan, lang: Lang): { header: string[]; rows:
     'col.action',
     'col.command',
   ].map((k) => t(lang, k as MessageKey));
-  const picked = sortBy(
-    plan.registrations.filter(
-      (r) => r.status !== 'cancelled' && (r.status === 'needs-attention' || r.problems.length > 0 || r.extraNight === 'review'),
-    ),
-    (r) => [r.source.file, r.source.row],
-  );
-  const rows = picked.map((r: PlannedRegistration) => {
-    const reasons = r.problems.map((p) => problemText(p, lang));
-    const remedies = r.problems.map((p) => remedy(p, r.id)).filter((x) => x !== null);
-    if (r.status === 'needs-attention' && reasons.length === 0) reasons.push(t(lang, 'reason.generic'));
-    if (r.extraNight === 'review') {
-      reasons.push(t(lang, 'reason.extraNightReview'));
-      remedies.push(['action.extraNight', `samling decide ${r.id} --extra-night`]);
+  const rows = lazy(function* () {
+    for (const r of sortBy(picks(plan).attention, (r) => [r.source.file, r.source.row])) {
+      const reasons = r.problems.map((p) => problemText(p, lang));
+      const remedies = r.problems.map((p) => remedy(p, r.id)).filter((x) => x !== null);
+      if (r.status === 'needs-attention' && reasons.length === 0) reasons.push(t(lang, 'reason.generic'));
+      if (r.extraNight === 'review') {
+        reasons.push(t(lang, 'reason.extraNightReview'));
+        remedies.push(['action.extraNight', `samling decide ${r.id} --extra-night`]);
+      }
+      const actions = [...new Set(remedies.map(([k]) => t(lang, k)))];
+      const command = remedies.find(([, c]) => c)?.[1] ?? '';
+      yield [r.id, fullName(r), r.organisation, r.source.file, String(r.source.row), reasons.join('; '), actions.join('; '), command];
     }
-    const actions = [...new Set(remedies.map(([k]) => t(lang, k)))];
-    const command = remedies.find(([, c]) => c)?.[1] ?? '';
-    return [r.id, fullName(r), r.organisation, r.source.file, String(r.source.row), reasons.join('; '), actions.join('; '), command];
   });
   return { header, rows };
 }

@@ -1,5 +1,5 @@
 // One Markdown letter per municipality of the region, naming only its own participants. Pure.
-import type { Lang, Plan, PlannedRegistration, Status } from '../types.js';
+import type { Lang, MunicipalitySummary, Plan, PlannedRegistration, Status } from '../types.js';
 import { fullName, runs, slug } from './common.js';
 import { addDays } from '../dates.js';
 import { extraNightText, formatDate, formatDateTime, formatNight, formatSpan, statusText, t } from './i18n.js';
@@ -30,14 +30,32 @@ export function letterFileName(code: string, name: string): string {
   return `${code}-${slug(name, 'kommune')}.md`;
 }
 
-export function municipalityLetters(plan: Plan, lang: Lang): { fileName: string; text: string }[] {
+export interface Letter {
+  fileName: string;
+  /** The Markdown text in pieces (a line or a table row each), made as they are read; re-readable. */
+  chunks: Iterable<string>;
+}
+
+/** A letter's whole text. */
+export const letterText = (letter: Letter): string => [...letter.chunks].join('');
+
+export function municipalityLetters(plan: Plan, lang: Lang): Letter[] {
   const { event } = plan;
-  const byCode = new Map<string, PlannedRegistration[]>();
+  // Each municipality's people bucketed by status (in STATUS_ORDER), in one pass. Bucketing keeps plan order
+  // within a status, and plan.registrations is in (municipality, last name, first name, id) order already,
+  // so this is the stable sort by status that lists each status by name, without a comparison sort.
+  const byCode = new Map<string, PlannedRegistration[][]>();
+  let code: string | undefined;
+  let buckets: PlannedRegistration[][] = [];
   for (const r of plan.registrations) {
     if (!r.municipality) continue;
-    const list = byCode.get(r.municipality.code);
-    if (list) list.push(r);
-    else byCode.set(r.municipality.code, [r]);
+    if (r.municipality.code !== code) {
+      code = r.municipality.code;
+      const known = byCode.get(code);
+      if (known) buckets = known;
+      else byCode.set(code, (buckets = STATUS_ORDER.map(() => [])));
+    }
+    buckets[RANK.get(r.status)!]!.push(r);
   }
   const common = {
     event: event.name,
@@ -57,8 +75,8 @@ export function municipalityLetters(plan: Plan, lang: Lang): { fileName: string;
     }
     return text;
   };
-  // Status, nights and extra night: few combinations among many people, so each is written once.
-  // Looked up by status, then extra night, then nights, so that no key string is built per person.
+  // Status, nights and extra night: few combinations among many people, so each is written once (with the
+  // row's end). Looked up by status, then extra night, then nights, so that no key string is built per person.
   const afterName = new Map<string, Map<string, Map<string, string>>>();
   const cellsAfterName = (r: PlannedRegistration): string => {
     let byExtra = afterName.get(r.status);
@@ -68,33 +86,31 @@ export function municipalityLetters(plan: Plan, lang: Lang): { fileName: string;
     const nights = r.nights.length === 0 ? '' : r.nights.length === 1 ? r.nights[0]! : r.nights.join();
     let text = byNights.get(nights);
     if (text === undefined) {
-      text = `${statusText(r.status, lang)} | ${nightsText(r.nights)} | ${extraNightText(r.extraNight, lang)}`;
+      text = ` | ${statusText(r.status, lang)} | ${nightsText(r.nights)} | ${extraNightText(r.extraNight, lang)} |`;
       byNights.set(nights, text);
     }
     return text;
   };
   const header = `| ${t(lang, 'col.name')} | ${t(lang, 'col.status')} | ${t(lang, 'col.nights')} | ${t(lang, 'col.extraNight')} |\n| --- | --- | --- | --- |`;
 
-  return plan.municipalities.map((m) => {
-    // plan.registrations is already in (municipality, last name, first name, id) order, so a stable sort by
-    // status alone lists each status by last name, first name and id, as sorting by all three keys would.
-    // Bucketing by status (in that order) is that stable sort, without a comparison sort of everyone.
-    const buckets: PlannedRegistration[][] = STATUS_ORDER.map(() => []);
-    for (const r of byCode.get(m.code) ?? []) buckets[RANK.get(r.status)!]!.push(r);
-    const people = buckets.flat();
-    const parts = [`# ${t(lang, 'letter.title', { event: event.name, municipality: m.name })}`, t(lang, 'letter.greeting', { municipality: m.name })];
-    parts.push(t(lang, m.registered === 0 ? 'letter.none' : 'letter.intro', common));
-    if (people.length) {
-      const rows = people.map((r) => `| ${escapeMarkdown(fullName(r))} | ${cellsAfterName(r)} |`);
-      parts.push(`${header}\n${rows.join('\n')}`);
+  // The paragraphs are joined by a blank line; the table's rows by a line break, one piece per row.
+  function* chunks(m: MunicipalitySummary): Generator<string> {
+    const title = `# ${t(lang, 'letter.title', { event: event.name, municipality: m.name })}`;
+    yield `${title}\n\n${t(lang, 'letter.greeting', { municipality: m.name })}\n\n${t(lang, m.registered === 0 ? 'letter.none' : 'letter.intro', common)}`;
+    const people = byCode.get(m.code);
+    if (people?.some((bucket) => bucket.length)) {
+      yield '\n\n' + header;
+      for (const bucket of people) for (const r of bucket) yield '\n| ' + escapeMarkdown(fullName(r)) + cellsAfterName(r);
     }
     let quota = t(lang, 'letter.quota', { quota: event.quota, used: m.covered, left: m.placesLeft });
     if (m.overQuota > 0) quota += ' ' + t(lang, 'letter.overQuota', { count: m.overQuota });
-    parts.push(quota);
+    const parts = [quota];
     if (event.extraNight) parts.push(t(lang, 'letter.extraNight', { night: formatNight(lang, event.extraNight) }));
     parts.push(t(lang, 'letter.deadline', { deadline: formatDate(lang, event.deadline) }));
     parts.push(t(lang, m.topLeader ? 'letter.topLeaderYes' : 'letter.topLeaderNo'));
     parts.push(t(lang, 'letter.closing'), t(lang, 'letter.signature'));
-    return { fileName: letterFileName(m.code, m.name), text: parts.join('\n\n') + '\n' };
-  });
+    yield '\n\n' + parts.join('\n\n') + '\n';
+  }
+
+  return plan.municipalities.map((m) => ({ fileName: letterFileName(m.code, m.name), chunks: { [Symbol.iterator]: () => chunks(m) } }));
 }

@@ -1,13 +1,12 @@
 // The lists the organisers send on: participants.csv (badges and the door), dietary.csv (the caterer) and
 // digital-participants.csv (webinar invitations). Each carries only what its recipient needs. Pure; the
-// command writes them with toCsv (formula-safe cells).
-import type { Lang, Plan, PlannedRegistration } from '../types.js';
-import { organisationOf } from './common.js';
+// command writes them with csvChunks (formula-safe cells). Rows are made as they are read, never held.
+import { STATUSES, type Lang, type Plan, type PlannedRegistration, type Status } from '../types.js';
+import { lazy, organisationOf, picks } from './common.js';
 import { statusText, t } from './i18n.js';
-import { fold } from '../text.js';
-import { sortBy, sortByGroup, sortKey } from '../sort.js';
+import { sortBy, sortKey } from '../sort.js';
 
-type Table = { header: string[]; rows: string[][] };
+type Table = { header: string[]; rows: Iterable<string[]> };
 
 const TEXT = {
   nn: { role: 'Stilling/rolle', attendance: 'Deltaking', inPerson: 'Fysisk', digital: 'Digitalt', need: 'Allergiar, kost og andre behov' },
@@ -17,6 +16,55 @@ const TEXT = {
 
 const active = (r: PlannedRegistration) => r.status !== 'cancelled';
 
+/**
+ * The people (those `keep` picks) in the order of sortBy(people, (r) => [sortKey(organisationOf(r)),
+ * sortKey(r.lastName), sortKey(r.firstName)]), ties in input order, a group of one organisation at a time.
+ * The plan's people come in name order within each municipality already, so they are only bucketed by
+ * organisation (in input order) and the buckets put in key order; a bucket is sorted only when found out
+ * of order. No key array per person: one organisation key per run of one municipality, and each bucket
+ * checked just before its rows are made, when its people are read anyway.
+ */
+export function* byOrganisation(people: PlannedRegistration[], keep = (_: PlannedRegistration) => true): Generator<PlannedRegistration[]> {
+  const groups = new Map<string, PlannedRegistration[]>();
+  let municipality: PlannedRegistration['municipality'] | undefined;
+  let key: string | undefined;
+  let group: PlannedRegistration[] = [];
+  for (const r of people) {
+    if (!keep(r)) continue;
+    if (r.municipality !== municipality || !r.municipality) {
+      municipality = r.municipality;
+      const k = sortKey(organisationOf(r));
+      if (k !== key) {
+        key = k;
+        const known = groups.get(k);
+        if (known) group = known;
+        else groups.set(k, (group = []));
+      }
+    }
+    group.push(r);
+  }
+  for (const k of [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const g = groups.get(k)!;
+    yield inNameOrder(g) ? g : sortBy(g, (r) => [sortKey(r.lastName), sortKey(r.firstName)]);
+  }
+}
+
+function inNameOrder(people: PlannedRegistration[]): boolean {
+  let last = '';
+  let first = '';
+  for (const r of people) {
+    const l = sortKey(r.lastName);
+    const f = sortKey(r.firstName);
+    if (l < last || (l === last && f < first)) return false;
+    last = l;
+    first = f;
+  }
+  return true;
+}
+
+/** The status texts of a language, looked up once each. */
+const statusTexts = (lang: Lang): Record<Status, string> =>
+  Object.fromEntries(STATUSES.map((s) => [s, statusText(s, lang)])) as Record<Status, string>;
 
 /**
  * participants.csv: everyone registered who has not cancelled — late and unresolved ones too, with their
@@ -25,25 +73,19 @@ const active = (r: PlannedRegistration) => r.status !== 'cancelled';
 export function participantRows(plan: Plan, lang: Lang): Table {
   const x = TEXT[lang];
   const header = [t(lang, 'col.firstName'), t(lang, 'col.lastName'), t(lang, 'col.organisation'), x.role, x.attendance, t(lang, 'col.status')];
-  // The plan is in name order within each municipality already: sortByGroup mostly only checks it.
-  const rows = sortByGroup(plan.registrations.filter(active), (r) => sortKey(organisationOf(r)), (r) => [sortKey(r.lastName), sortKey(r.firstName)]).map((r) => [
-      r.firstName,
-      r.lastName,
-      organisationOf(r),
-      r.role ?? '',
-      r.attendance === 'digital' ? x.digital : x.inPerson,
-      statusText(r.status, lang),
-    ]);
+  const rows = lazy(function* () {
+    const status = statusTexts(lang);
+    for (const group of byOrganisation(plan.registrations, active)) {
+      for (const r of group) {
+        yield [r.firstName, r.lastName, organisationOf(r), r.role ?? '', r.attendance === 'digital' ? x.digital : x.inPerson, status[r.status]];
+      }
+    }
+  });
   return { header, rows };
 }
 
-// Answers that mean "no need": "Nei", "Ingen", "-", "Ingen allergiar", "None", "n/a"…
-const NO_NEED = /^(?:nei|no|ingen|ingenting|none|nothing|ikkje|ikke|nope|na|n a|x|0|nei takk|no thanks)?(?: (?:allergi\w*|allerg\w*|behov|needs?|spesielle? \w+|special \w+))?$/;
-
-/** A dietary answer that states an actual need (not blank, "Nei", "Ingen", "-"). */
-export function statesNeed(text: string | null): text is string {
-  return text !== null && !NO_NEED.test(fold(text));
-}
+/** A dietary answer that states an actual need (kept in common.ts, where the lists' people are picked). */
+export { statesNeed } from './common.js';
 
 /**
  * dietary.csv: for the caterer, one row per in-person participant (not cancelled) who states a dietary or
@@ -52,22 +94,17 @@ export function statesNeed(text: string | null): text is string {
  */
 export function dietaryRows(plan: Plan, lang: Lang): Table {
   const header = [t(lang, 'col.lastName'), t(lang, 'col.firstName'), t(lang, 'col.organisation'), TEXT[lang].need];
-  const rows = sortByGroup(
-    plan.registrations
-      .filter((r) => active(r) && r.attendance === 'in-person' && statesNeed(r.dietary))
-      .map((r) => [r.lastName, r.firstName, organisationOf(r), r.dietary!.trim()]),
-    (row) => sortKey(row[2]!),
-    (row) => [sortKey(row[0]!), sortKey(row[1]!)],
-  );
+  const rows = lazy(function* () {
+    for (const group of byOrganisation(picks(plan).dietary)) for (const r of group) yield [r.lastName, r.firstName, organisationOf(r), r.dietary!.trim()];
+  });
   return { header, rows };
 }
 
 /** digital-participants.csv: name and e-mail of everyone taking part digitally (not cancelled). */
 export function digitalRows(plan: Plan, lang: Lang): Table {
   const header = [t(lang, 'col.firstName'), t(lang, 'col.lastName'), t(lang, 'col.email')];
-  const rows = sortBy(
-    plan.registrations.filter((r) => active(r) && r.attendance === 'digital'),
-    (r) => [sortKey(r.lastName), sortKey(r.firstName)],
-  ).map((r) => [r.firstName, r.lastName, r.email ?? '']);
+  const rows = lazy(function* () {
+    for (const r of sortBy(picks(plan).digital, (r) => [sortKey(r.lastName), sortKey(r.firstName)])) yield [r.firstName, r.lastName, r.email ?? ''];
+  });
   return { header, rows };
 }

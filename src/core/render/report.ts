@@ -2,8 +2,9 @@
 // scripts, fonts or links), so it opens from an e-mail attachment offline and prints cleanly on A4.
 // With names: false it carries no name, e-mail, phone or id of any person: the late and needs-attention
 // sections become counts. Pure: `today` is passed in.
-import type { Lang, Plan, PlannedRegistration } from '../types.js';
+import type { Lang, Plan } from '../types.js';
 import { attentionRows, lateRows } from './attention.js';
+import { picks } from './common.js';
 import { formatDate, formatNight, formatSpan, problemText, t, type MessageKey } from './i18n.js';
 import { ROLE_AREAS, roleAreas, roleAreaText, type RoleArea } from './roles.js';
 
@@ -168,8 +169,11 @@ const TEXT = {
 
 type Key = keyof (typeof TEXT)['nn'];
 
+const HTML_SPECIAL = /[&<>"']/;
+
 /** HTML-escapes text for element content and quoted attribute values. */
 export function escapeHtml(s: string): string {
+  if (!HTML_SPECIAL.test(s)) return s; // most text: nothing to escape, no new string
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -181,11 +185,13 @@ function daysBetween(from: string, to: string): number {
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
-/** Same predicate as needs-attention.csv (attentionRows). */
-const needsAttention = (r: PlannedRegistration) =>
-  r.status !== 'cancelled' && (r.status === 'needs-attention' || r.problems.length > 0 || r.extraNight === 'review');
-
+/** The whole page as one string. */
 export function renderReport(plan: Plan, lang: Lang, opts: { today: string; names: boolean }): string {
+  return [...reportChunks(plan, lang, opts)].join('');
+}
+
+/** The page in pieces, the long lists a row each, made as they are read (for writing without holding it). */
+export function* reportChunks(plan: Plan, lang: Lang, opts: { today: string; names: boolean }): Generator<string> {
   const x = TEXT[lang];
   const tx = (key: Key, args: Record<string, string | number> = {}) =>
     x[key].replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? ''));
@@ -195,37 +201,57 @@ export function renderReport(plan: Plan, lang: Lang, opts: { today: string; name
   const e = escapeHtml;
   const ev = plan.event;
 
-  // Counts in one pass.
-  let registered = 0, inPerson = 0, digital = 0, late = 0, latePending = 0, lateApproved = 0, lateRejected = 0, attention = 0;
-  const reasons = new Map<string, number>();
-  const areasByMunicipality = new Map<string, Set<RoleArea>>();
-  const participantsByArea = new Map<RoleArea, number>();
+  // Counts in one pass; the late and needs-attention people are picked already (in plan order).
+  let registered = 0, inPerson = 0, digital = 0, latePending = 0;
+  // Role areas: people are counted per municipality and role-area list (roleAreas returns one list per
+  // role text), and the lists unfolded into areas afterwards, not once per person.
+  const areaLists = new Map<string, Map<RoleArea[], number>>();
+  let code: string | undefined;
+  let lists = new Map<RoleArea[], number>();
   for (const r of plan.registrations) {
     if (r.status === 'cancelled') continue;
     registered++;
     if (r.attendance === 'digital') digital++;
     else inPerson++;
-    if (r.late) late++;
     if (r.status === 'late-pending') latePending++;
-    if (r.late && r.lateDecision === 'approved') lateApproved++;
-    if (r.late && r.lateDecision === 'rejected') lateRejected++;
-    if (needsAttention(r)) {
-      attention++;
-      if (!opts.names) {
-        // Reasons without the values they name (typed text, e-mail): aggregate only.
-        const rs = r.problems.map((p) => problemText({ code: p.code }, lang));
-        if (r.extraNight === 'review') rs.push(x.extraNightReview);
-        if (rs.length === 0) rs.push(x.generic);
-        for (const reason of new Set(rs)) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    if (r.municipality) {
+      if (r.municipality.code !== code) {
+        code = r.municipality.code;
+        const known = areaLists.get(code);
+        if (known) lists = known;
+        else areaLists.set(code, (lists = new Map()));
+      }
+      if (r.role !== null) {
+        const areas = roleAreas(r.role);
+        lists.set(areas, (lists.get(areas) ?? 0) + 1);
       }
     }
-    if (r.municipality) {
-      let set = areasByMunicipality.get(r.municipality.code);
-      if (!set) areasByMunicipality.set(r.municipality.code, (set = new Set()));
-      for (const a of roleAreas(r.role)) {
+  }
+  const areasByMunicipality = new Map<string, Set<RoleArea>>();
+  const participantsByArea = new Map<RoleArea, number>();
+  for (const [code, counts] of areaLists) {
+    const set = new Set<RoleArea>();
+    for (const [areas, n] of counts) {
+      for (const a of areas) {
         set.add(a);
-        participantsByArea.set(a, (participantsByArea.get(a) ?? 0) + 1);
+        participantsByArea.set(a, (participantsByArea.get(a) ?? 0) + n);
       }
+    }
+    areasByMunicipality.set(code, set);
+  }
+  const picked = picks(plan);
+  const late = picked.late.length;
+  const lateApproved = picked.late.filter((r) => r.lateDecision === 'approved').length;
+  const lateRejected = picked.late.filter((r) => r.lateDecision === 'rejected').length;
+  const attention = picked.attention.length;
+  const reasons = new Map<string, number>();
+  if (!opts.names) {
+    for (const r of picked.attention) {
+      // Reasons without the values they name (typed text, e-mail): aggregate only.
+      const rs = r.problems.map((p) => problemText({ code: p.code }, lang));
+      if (r.extraNight === 'review') rs.push(x.extraNightReview);
+      if (rs.length === 0) rs.push(x.generic);
+      for (const reason of new Set(rs)) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
   }
   const munis = plan.municipalities;
@@ -361,68 +387,57 @@ ${areaRows}
 
   // Late registrations and needs attention: with names, the lists with their commands; without, counts.
   const cmd = (c: string) => (c ? `<code>${e(c)}</code>` : '');
-  const table = (caption: string, data: { header: string[]; rows: string[][] }, keys: MessageKey[], klass: string) => {
+  // The two lists can be long: they are rendered a row at a time, as the file is written.
+  function* table(caption: string, data: { header: string[]; rows: Iterable<string[]> }, keys: MessageKey[], klass: string) {
     const idx = keys.map((k) => data.header.indexOf(t(lang, k)));
     const command = t(lang, 'col.command');
+    const isCommand = idx.map((i) => data.header[i] === command);
     const head = idx.map((i) => `<th scope="col">${e(data.header[i] ?? '')}</th>`).join('');
-    const body = data.rows
-      .map(
-        (row) =>
-          `<tr>${idx
-            .map((i, n) => {
-              const v = row[i] ?? '';
-              return n === 0 ? `<th scope="row">${e(v)}</th>` : `<td>${data.header[i] === command ? cmd(v) : e(v)}</td>`;
-            })
-            .join('')}</tr>`,
-      )
-      .join('\n');
-    return `<table class="${klass}">\n<caption class="vh">${e(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
-  };
-  const lateBody =
+    yield `<table class="${klass}">\n<caption class="vh">${e(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`;
+    let sep = ''; // rows joined by line breaks
+    for (const row of data.rows) {
+      let tr = `${sep}<tr><th scope="row">${e(row[idx[0]!] ?? '')}</th>`;
+      for (let n = 1; n < idx.length; n++) {
+        const v = row[idx[n]!] ?? '';
+        tr += `<td>${isCommand[n] ? cmd(v) : e(v)}</td>`;
+      }
+      yield tr + '</tr>';
+      sep = '\n';
+    }
+    yield '\n</tbody>\n</table>';
+  }
+  const lateBody: (string | Iterable<string>)[] =
     late === 0
-      ? `<p>${e(x.lateNone)}</p>`
-      : `<p>${e(tx('lateCounts', { pending: num(latePending), approved: num(lateApproved), rejected: num(lateRejected) }))} ${
-          opts.names ? e(x.lateIntro).replace('{cmd}', cmd('samling late')) : cmd('samling late')
-        }</p>${opts.names ? '\n' + table(x.late, lateRows(plan, lang), ['col.name', 'col.organisation', 'col.submittedAt', 'col.decision', 'col.command'], 'late') : ''}`;
-  const attentionBody =
+      ? [`<p>${e(x.lateNone)}</p>`]
+      : [
+          `<p>${e(tx('lateCounts', { pending: num(latePending), approved: num(lateApproved), rejected: num(lateRejected) }))} ${
+            opts.names ? e(x.lateIntro).replace('{cmd}', cmd('samling late')) : cmd('samling late')
+          }</p>`,
+          ...(opts.names
+            ? ['\n', table(x.late, lateRows(plan, lang), ['col.name', 'col.organisation', 'col.submittedAt', 'col.decision', 'col.command'], 'late')]
+            : []),
+        ];
+  const attentionBody: (string | Iterable<string>)[] =
     attention === 0
-      ? `<p>${e(x.attentionNone)}</p>`
+      ? [`<p>${e(x.attentionNone)}</p>`]
       : opts.names
-        ? `<p>${e(x.attentionIntro)}</p>\n${table(x.attention, attentionRows(plan, lang), ['col.name', 'col.organisationTyped', 'col.reason', 'col.command'], 'attention')}`
-        : `<p>${e(x.attentionCounts).replace('{cmd}', cmd('samling status'))}</p>
+        ? [`<p>${e(x.attentionIntro)}</p>\n`, table(x.attention, attentionRows(plan, lang), ['col.name', 'col.organisationTyped', 'col.reason', 'col.command'], 'attention')]
+        : [
+            `<p>${e(x.attentionCounts).replace('{cmd}', cmd('samling status'))}</p>
 <table class="attention">
 <caption class="vh">${e(x.attention)}</caption>
 <thead><tr><th scope="col">${e(t(lang, 'col.reason'))}</th><th scope="col" class="num">${e(x.count)}</th></tr></thead>
 <tbody>
 ${[...reasons].map(([reason, n]) => `<tr><th scope="row">${e(reason)}</th><td class="num">${e(num(n))}</td></tr>`).join('\n')}
 </tbody>
-</table>`;
-
-  const main = `<main>
-<section aria-labelledby="h-figures">
-<h2 id="h-figures">${e(x.figures)}</h2>
-<dl class="figures">
-${figures}
-</dl>
-${roomsTable}
-</section>
-${municipalities}
-${areasSection}
-<section aria-labelledby="h-late">
-<h2 id="h-late">${e(x.late)}</h2>
-${lateBody}
-</section>
-<section aria-labelledby="h-attention">
-<h2 id="h-attention">${e(x.attention)}</h2>
-${attentionBody}
-</section>
-</main>`;
+</table>`,
+          ];
 
   const widthCss = [...widths]
     .sort((a, b) => a - b)
     .map((p) => `.w${p}{width:${p}%}`)
     .join('');
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -436,7 +451,29 @@ ${widthCss}
 <body>
 <div class="page">
 ${header}
-${main}
+<main>
+<section aria-labelledby="h-figures">
+<h2 id="h-figures">${e(x.figures)}</h2>
+<dl class="figures">
+${figures}
+</dl>
+${roomsTable}
+</section>
+${municipalities}
+${areasSection}
+<section aria-labelledby="h-late">
+<h2 id="h-late">${e(x.late)}</h2>
+`;
+  for (const part of lateBody) yield* typeof part === 'string' ? [part] : part;
+  yield `
+</section>
+<section aria-labelledby="h-attention">
+<h2 id="h-attention">${e(x.attention)}</h2>
+`;
+  for (const part of attentionBody) yield* typeof part === 'string' ? [part] : part;
+  yield `
+</section>
+</main>
 <footer><p>${e(tx('footer', { date: formatDate(lang, opts.today) }))}</p></footer>
 </div>
 </body>
