@@ -28,6 +28,37 @@ export function contentOf(r: Registration): string {
   return JSON.stringify(rest);
 }
 
+// The fields contentOf serialises, in the order rows.ts and the store give them.
+const CONTENT_KEYS = [
+  'key', 'id', 'firstName', 'lastName', 'email', 'phone', 'organisation', 'role', 'submittedAt', 'submittedAtText',
+  'attendance', 'needsRoom', 'extraNight', 'topLeader', 'cancelled', 'dietary', 'notes',
+] as const;
+const ALL_KEYS: readonly string[] = [...CONTENT_KEYS, 'source', 'problems'];
+
+/** True when `r` has exactly the usual fields in the usual order (for-in: own keys, nothing inherited). */
+function usualKeys(r: Registration): boolean {
+  let i = 0;
+  for (const k in r) if (k !== ALL_KEYS[i++]) return false;
+  return i === ALL_KEYS.length;
+}
+
+const simple = (v: unknown): boolean => v === null || typeof v === 'string' || typeof v === 'boolean';
+
+/**
+ * `contentOf(a) === contentOf(b)`, without serialising both (a re-import of a million rows compares each
+ * person once): field by field when both have the usual fields in the usual order, and their values differ
+ * as text, true/false or null, whose JSON differs exactly when they do. Anything else is serialised.
+ */
+export function sameContent(a: Registration, b: Registration): boolean {
+  if (!usualKeys(a) || !usualKeys(b)) return contentOf(a) === contentOf(b);
+  for (const k of CONTENT_KEYS) {
+    const x = a[k];
+    const y = b[k];
+    if (x !== y) return simple(x) && simple(y) ? false : contentOf(a) === contentOf(b);
+  }
+  return true;
+}
+
 function instant(r: Registration): number {
   return r.submittedAt ? Date.parse(r.submittedAt) : -Infinity;
 }
@@ -41,7 +72,10 @@ function replaces(a: Registration, b: Registration): boolean {
 }
 
 export function mergeRegistrations(state: MergeState, incoming: Registration[]): { state: MergeState; counts: MergeCounts } {
-  const current = new Map(state.current);
+  // Into an empty state (a first import), the winners below are the new state as they stand, in the same
+  // order: the map is then used as it is instead of copied entry by entry (for speed).
+  const fresh = state.current.size === 0;
+  const current = fresh ? new Map<string, Registration>() : new Map(state.current);
   const history = [...state.history];
   // Key and content of every version in the history: built only when first needed (most imports add
   // people, and serialising a large history is the costly part of a merge).
@@ -72,22 +106,39 @@ export function mergeRegistrations(state: MergeState, incoming: Registration[]):
       } else toHistory(r);
     }
   }
+  // Ids are 40 bits of the key's hash: a clash is rare (about 1 in 3 at a million people) but must not make
+  // two people one. The newcomer then gets an id from its key and a counter. claim(id, key) takes the id for
+  // the key unless another key has it: the ids in use map to their key, built when first needed. In a first
+  // import every key is new and comes once, so an id seen before is always a clash: a Set then tells it with
+  // one lookup (add, then its size) instead of two (for speed at a million people).
   let idsInUse: Map<string, string> | null = null;
-  for (const [key, r] of winners) {
-    const old = current.get(key);
+  const freshIds = new Set<string>();
+  const claim = (id: string, key: string): boolean => {
+    if (fresh) {
+      const size = freshIds.size;
+      return freshIds.add(id).size !== size;
+    }
+    if (idsInUse === null) {
+      idsInUse = new Map();
+      for (const c of current.values()) idsInUse.set(c.id, c.key);
+    }
+    const owner = idsInUse.get(id);
+    if (owner !== undefined && owner !== key) return false;
+    idsInUse.set(id, key);
+    return true;
+  };
+  for (const r of winners.values()) {
+    const key = r.key; // (winners are keyed by it; values() makes no entry array per person)
+    const old = fresh ? undefined : current.get(key);
     if (!old) {
-      // Ids are 40 bits of the key's hash: a clash is rare (about 1 in 3 at a million people) but must not
-      // make two people one. The newcomer then gets an id from its key and a counter.
-      idsInUse ??= new Map([...current.values()].map((c) => [c.id, c.key]));
       let id = r.id;
-      for (let n = 2; idsInUse.has(id) && idsInUse.get(id) !== key; n++) id = registrationId(`${key}#${n}`);
+      for (let n = 2; !claim(id, key); n++) id = registrationId(`${key}#${n}`);
       if (id !== r.id) r.id = id;
-      idsInUse.set(id, key);
-      current.set(key, r);
+      if (!fresh) current.set(key, r);
       counts.added++;
     } else {
       r.id = old.id; // the id the person already has (after a clash it is not the hash of the key)
-      if (contentOf(old) === contentOf(r)) {
+      if (sameContent(old, r)) {
         counts.unchanged++;
       } else if (instant(r) > instant(old) || (instant(r) === instant(old) && !seen(r))) {
         // A later submission; or the same submission changed since (a correction made in the sheet, a newer
@@ -103,5 +154,5 @@ export function mergeRegistrations(state: MergeState, incoming: Registration[]):
       }
     }
   }
-  return { state: { current, history }, counts };
+  return { state: { current: fresh ? winners : current, history }, counts };
 }

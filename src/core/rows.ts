@@ -17,14 +17,22 @@ const sha256hex: (text: string) => string =
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 const BASE32 = '0123456789abcdefghjkmnpqrstvwxyz';
+const B32 = Array.from(BASE32, (c) => c.charCodeAt(0));
+/** The value of a lowercase hex digit's character code ('0'–'9', 'a'–'f'). */
+const hexDigit = (c: number): number => (c <= 57 ? c - 48 : c - 87);
 
 /** 8 characters of lowercase Crockford-style base32 (no i, l, o, u) of sha256(key): stable across imports. */
 export function registrationId(key: string): string {
-  // The first 40 bits (exact in a double), 5 at a time.
-  const bits = parseInt(sha256hex(key).slice(0, 10), 16);
-  let id = '';
-  for (let i = 7; i >= 0; i--) id += BASE32[Math.floor(bits / 2 ** (i * 5)) % 32];
-  return id;
+  // The first 40 bits of the hash, as two 20-bit halves read straight from its hex digits, 5 bits a character.
+  const hex = sha256hex(key);
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < 5; i++) hi = hi * 16 + hexDigit(hex.charCodeAt(i));
+  for (let i = 5; i < 10; i++) lo = lo * 16 + hexDigit(hex.charCodeAt(i));
+  return String.fromCharCode(
+    B32[hi >> 15]!, B32[(hi >> 10) & 31]!, B32[(hi >> 5) & 31]!, B32[hi & 31]!,
+    B32[lo >> 15]!, B32[(lo >> 10) & 31]!, B32[(lo >> 5) & 31]!, B32[lo & 31]!,
+  );
 }
 
 /**
@@ -47,6 +55,11 @@ export function registrationKey(r: {
   return 'n:' + sha256hex(basis).slice(0, 16);
 }
 
+/** True for the characters /\s/ matches (white space and line breaks, Unicode's too). */
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 160 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
 /**
  * Splits a full name at its last word: "Kari Nordmann" → Kari / Nordmann, "Kari" → Kari / ''.
  * "Nordmann, Kari" (one comma) is read as last name, first name.
@@ -57,18 +70,69 @@ export function splitName(full: string): { firstName: string; lastName: string }
   if (comma > 0 && comma === text.lastIndexOf(',')) {
     return { firstName: text.slice(comma + 1).trim(), lastName: text.slice(0, comma).trim() };
   }
-  const space = text.search(/\s\S*$/);
+  // The last white space (what /\s\S*$/ finds), found from the end without a regular expression (for speed).
+  let space = text.length - 1;
+  while (space >= 0 && !isSpace(text.charCodeAt(space))) space--;
   if (space < 0) return { firstName: text, lastName: '' };
   return { firstName: text.slice(0, space).trimEnd(), lastName: text.slice(space + 1) };
 }
 
 
 const ANONYMOUS = new Set(['anonymous', 'anonym', 'anonymt']);
-const isAnonymous = (text: string): boolean => text.length <= 12 && ANONYMOUS.has(fold(text));
+// Per ASCII code: 0 for a letter or digit that no word of ANONYMOUS has, 1 for anything else.
+const ANONYMOUS_LETTERS = Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c).toLowerCase();
+  return /[a-z0-9]/.test(ch) && !'anonymust'.includes(ch) ? 0 : 1;
+});
+
+/**
+ * "Anonym", "anonymous" and the like, in any case or accents, typed instead of a name or an e-mail.
+ * For speed, fold (which normalises Unicode) runs only when the text could fold to one of the words: an
+ * ASCII letter or digit stays in the folded text, so one not in them rules it out ("Bjørn", "Kari Lid"),
+ * and ASCII-only text needs an m.
+ */
+export function isAnonymous(text: string): boolean {
+  if (text.length > 12) return false;
+  let possible = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) possible = true;
+    else if (ANONYMOUS_LETTERS[c] === 0) return false;
+    else if (c === 109 || c === 77) possible = true;
+  }
+  return possible && ANONYMOUS.has(fold(text));
+}
 
 function blankRow(cells: readonly Cell[]): boolean {
   for (const cell of cells) if (!isBlankCell(cell)) return false;
   return true;
+}
+
+/**
+ * The problems of a registration without any: one shared empty list, frozen so that nothing can add to it
+ * by mistake (most rows have no problem; a million empty arrays are worth saving). Use withProblem to add.
+ */
+export const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
+
+/** `problems` with `p` added: a new list in place of NO_PROBLEMS, else the same list. */
+export function withProblem(problems: Problem[], p: Problem): Problem[] {
+  if (problems === NO_PROBLEMS) return [p];
+  problems.push(p);
+  return problems;
+}
+
+/**
+ * Returns the one copy kept of each text (up to `limit` different ones): a column whose answers repeat across
+ * a million rows (municipality, role, diet, first names) then holds each answer once instead of a million times.
+ */
+function interner(limit = 20_000): (text: string) => string {
+  const kept = new Map<string, string>();
+  return (text) => {
+    const k = kept.get(text);
+    if (k !== undefined) return k;
+    if (kept.size < limit) kept.set(text, text);
+    return text;
+  };
 }
 
 /**
@@ -85,6 +149,13 @@ export function toRegistrations(
   return reader.finish();
 }
 
+export interface RegistrationReader {
+  add(row: TableRow): void;
+  /** add() without the row object: the cells of spreadsheet row `row`. */
+  addCells(cells: readonly Cell[], row: number): void;
+  finish(): { registrations: Registration[]; blankRows: number[] };
+}
+
 /**
  * toRegistrations row by row, so that an import need not hold the whole table (see readTable's sink):
  * `add` each row in order, then `finish`. The time column is kept whole until `finish`, as the day/month
@@ -94,107 +165,116 @@ export function registrationReader(
   table: Pick<Table, 'file' | 'hash' | 'headers'>,
   mapping: ColumnMapping,
   settings: Pick<EventSettings, 'timeZone'>,
-): { add(row: TableRow): void; finish(): { registrations: Registration[]; blankRows: number[] } } {
+): RegistrationReader {
   const col = mapping.fields;
-  const at = (cells: readonly Cell[], field: Field): string => {
-    const i = col[field];
-    return i === undefined ? '' : cellText(cells[i]).trim();
+  // Column indices resolved once (-1: the form does not ask), for the per-row work below.
+  const index = (field: Field): number => col[field] ?? -1;
+  const [iName, iFirst, iLast, iEmail, iPhone, iOrg, iRole] =
+    [index('name'), index('firstName'), index('lastName'), index('email'), index('phone'), index('organisation'), index('role')];
+  const [iTime, iAttendance, iRoom, iExtra, iTop, iCancel, iDiet, iNotes] = [index('submittedAt'), index('attendance'),
+    index('needsRoom'), index('extraNight'), index('topLeader'), index('cancelled'), index('dietary'), index('notes')];
+  const at = (cells: readonly Cell[], i: number): string => {
+    if (i < 0) return '';
+    const c = cells[i];
+    return (typeof c === 'string' ? c : cellText(c)).trim();
   };
-  const optional = (cells: readonly Cell[], field: Field): string | null => at(cells, field) || null;
-  const yesNo = (cells: readonly Cell[], field: Field): boolean | null =>
-    col[field] === undefined ? null : parseYesNo(at(cells, field));
+  const yesNo = (cells: readonly Cell[], i: number): boolean | null => (i < 0 ? null : parseYesNo(at(cells, i)));
+  const [names, organisations, roles, diets] = [interner(), interner(), interner(), interner()];
+  const optional = (cells: readonly Cell[], i: number, intern?: (text: string) => string): string | null => {
+    const text = at(cells, i);
+    return text === '' ? null : intern ? intern(text) : text;
+  };
 
   // A yes/no answer to an attendance question: yes means digital when the question asks about digital only.
-  const attendanceHeader = col.attendance === undefined ? '' : fold(table.headers[col.attendance] ?? '');
+  const attendanceHeader = iAttendance < 0 ? '' : fold(table.headers[iAttendance] ?? '');
   const yesMeansDigital = /\bdigital/.test(attendanceHeader) && !/\b(fysisk|oppmote|in person)/.test(attendanceHeader);
   // A yes in an Avmeld-like column cancels; a status column needs a cancelling word.
-  const cancelHeader = col.cancelled === undefined ? '' : fold(table.headers[col.cancelled] ?? '');
+  const cancelHeader = iCancel < 0 ? '' : fold(table.headers[iCancel] ?? '');
   const yesCancels = !/\bstatus\b/.test(cancelHeader);
 
-  const timeColumn = col.submittedAt;
-  const timeCells: Cell[] = []; // the time column of every row, blank rows too
-  const timeIndex: number[] = []; // per registration, its row's place in timeCells
+  // The time column, one cell per registration. Blank rows are left out: their time cell is blank, and
+  // blank cells play no part in deciding the day/month order.
+  const timeCells: Cell[] = [];
   const registrations: Registration[] = [];
   const blankRows: number[] = [];
+  const { file, hash } = table;
 
-  function add({ row, cells }: TableRow): void {
-    if (timeColumn !== undefined) timeCells.push(cells[timeColumn] ?? '');
+  function addCells(cells: readonly Cell[], row: number): void {
     if (blankRow(cells)) {
       blankRows.push(row);
       return;
     }
-    const problems: Problem[] = [];
+    if (iTime >= 0) timeCells.push(cells[iTime] ?? '');
+    let problems = NO_PROBLEMS;
 
     let firstName = '';
     let lastName = '';
-    if (col.firstName !== undefined || col.lastName !== undefined) {
-      firstName = at(cells, 'firstName');
-      lastName = at(cells, 'lastName');
+    if (iFirst >= 0 || iLast >= 0) {
+      firstName = at(cells, iFirst);
+      lastName = at(cells, iLast);
     }
-    if (firstName === '' && lastName === '' && col.name !== undefined) {
-      const full = at(cells, 'name');
+    if (firstName === '' && lastName === '' && iName >= 0) {
+      const full = at(cells, iName);
       if (!isAnonymous(full)) ({ firstName, lastName } = splitName(full));
     }
-    if (firstName === '' && lastName === '') problems.push({ code: 'no-name' });
+    if (firstName === '' && lastName === '') problems = withProblem(problems, { code: 'no-name' });
 
-    let email: string | null = at(cells, 'email');
+    let email: string | null = at(cells, iEmail);
     if (email === '' || isAnonymous(email)) email = null;
     else if (!email.includes('@')) {
-      problems.push({ code: 'bad-email', args: { text: email } });
+      problems = withProblem(problems, { code: 'bad-email', args: { text: email } });
       email = null;
     }
 
-    const organisation = at(cells, 'organisation');
-    if (organisation === '') problems.push({ code: 'no-organisation' });
+    const organisation = at(cells, iOrg);
+    if (organisation === '') problems = withProblem(problems, { code: 'no-organisation' });
 
-    const submittedAtText = timeColumn === undefined ? '' : cellText(cells[timeColumn]).trim();
-
-    const attendanceText = at(cells, 'attendance');
+    const attendanceText = at(cells, iAttendance);
     let attendance = parseAttendance(attendanceText);
     if (attendance === null) {
       const yes = parseYesNo(attendanceText);
       if (yes !== null) attendance = yes === yesMeansDigital ? 'digital' : 'in-person';
     }
 
-    const cancelText = at(cells, 'cancelled');
+    const cancelText = at(cells, iCancel);
     const cancelled = isCancelledValue(cancelText) || (yesCancels && parseYesNo(cancelText) === true);
 
-    const phone = optional(cells, 'phone');
-    timeIndex.push(timeCells.length - 1);
     registrations.push({
       key: '', // set in finish(), with the time
       id: '',
-      firstName,
-      lastName,
+      firstName: names(firstName),
+      lastName: names(lastName),
       email,
-      phone: phone === null ? null : phone.trim() || null,
-      organisation,
-      role: optional(cells, 'role'),
+      phone: optional(cells, iPhone),
+      organisation: organisations(organisation),
+      role: optional(cells, iRole, roles),
       submittedAt: null,
-      submittedAtText,
+      submittedAtText: at(cells, iTime),
       attendance,
-      needsRoom: yesNo(cells, 'needsRoom'),
-      extraNight: yesNo(cells, 'extraNight'),
-      topLeader: yesNo(cells, 'topLeader'),
+      needsRoom: yesNo(cells, iRoom),
+      extraNight: yesNo(cells, iExtra),
+      topLeader: yesNo(cells, iTop),
       cancelled,
-      dietary: optional(cells, 'dietary'),
-      notes: optional(cells, 'notes'),
-      source: { file: table.file, hash: table.hash, row },
+      dietary: optional(cells, iDiet, diets),
+      notes: optional(cells, iNotes),
+      source: { file, hash, row },
       problems,
     });
   }
 
   function finish(): { registrations: Registration[]; blankRows: number[] } {
-    const times = timeColumn === undefined ? null : parseTimestampColumn(timeCells, settings.timeZone).values;
+    const times = iTime < 0 ? null : parseTimestampColumn(timeCells, settings.timeZone).values;
     timeCells.length = 0;
-    registrations.forEach((r, i) => {
-      r.submittedAt = times?.[timeIndex[i]!] ?? null;
+    for (let i = 0; i < registrations.length; i++) {
+      const r = registrations[i]!;
+      const time = times === null ? null : times[i] ?? null;
+      r.submittedAt = time;
       // The time's problem comes last, as it did when read in one go.
-      if (r.submittedAt === null) r.problems.push(r.submittedAtText ? { code: 'bad-time', args: { text: r.submittedAtText } } : { code: 'bad-time' });
+      if (time === null) r.problems = withProblem(r.problems, r.submittedAtText ? { code: 'bad-time', args: { text: r.submittedAtText } } : { code: 'bad-time' });
       r.key = registrationKey(r);
       r.id = registrationId(r.key);
-    });
+    }
     return { registrations, blankRows };
   }
-  return { add, finish };
+  return { add: (r) => addCells(r.cells, r.row), addCells, finish };
 }

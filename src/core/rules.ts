@@ -676,7 +676,7 @@ function sortForOutput(planned: PlannedRegistration[]): PlannedRegistration[] {
     ? (i: number, j: number) => (planned[i]!.id < planned[j]!.id ? -1 : planned[i]!.id > planned[j]!.id ? 1 : 0)
     : (i: number, j: number) => idNums[i]! - idNums[j]!;
   for (let k = 0; k < u; k++) if (start[k + 1]! - start[k]! > 1) order.subarray(start[k], start[k + 1]).sort(byId);
-  const out = planned.slice(); // (not new Array(n): above 100,000 slots that makes a slow dictionary array)
+  const out = planned.slice(); // the right length, overwritten below
   for (let j = 0; j < n; j++) out[j] = planned[order[j]!]!;
   return out;
 }

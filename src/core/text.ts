@@ -23,10 +23,18 @@ const LETTER_MAP: Record<string, string> = {
  */
 export function fold(text: string): string {
   let s = text.toLowerCase();
-  s = s.replace(/[æøåäöüßđŋŧšžč]/g, (c) => LETTER_MAP[c] ?? c);
-  s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // Letters and accents need work only outside ASCII (Unicode normalisation is the costly part).
+  if (!isAscii(s)) {
+    s = s.replace(/[æøåäöüßđŋŧšžč]/g, (c) => LETTER_MAP[c] ?? c);
+    s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  }
   s = s.replace(/[^a-z0-9]+/g, ' ');
   return s.trim();
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
 }
 
 /** Same as fold, but also maps the old double-letter spellings: aa → a, oe → o, ae stays. */
@@ -58,5 +66,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /** Normalised e-mail for identity: trimmed, inner spaces removed, lower case. */
 export function normaliseEmail(email: string): string {
-  return email.replace(/\s+/g, '').toLowerCase();
+  // Most addresses are already lower-case ASCII without spaces: returned as they are, without two new strings.
+  for (let i = 0; i < email.length; i++) {
+    const c = email.charCodeAt(i);
+    if (c <= 32 || c >= 127 || (c >= 65 && c <= 90)) return email.replace(/\s+/g, '').toLowerCase();
+  }
+  return email;
 }

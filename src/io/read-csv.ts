@@ -5,7 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { Parser, type Options } from 'csv-parse';
 import { parse, CsvError } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
-import type { TableRow } from './table.js';
+import type { Cell, TableRow } from './table.js';
 
 export interface DelimitedTable {
   headers: string[];
@@ -64,7 +64,10 @@ export function detectDelimiter(sample: string, fallback = ','): string {
   return best;
 }
 
-const isBlank = (cells: string[]) => cells.every((c) => c === '');
+function isBlank(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== '') return false;
+  return true;
+}
 
 type ParseApi = { parse(data: Buffer, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined };
 
@@ -84,8 +87,11 @@ function parseEach(data: Buffer | string, options: Options, each: (record: strin
   if (error !== undefined) throw error;
 }
 
-/** Receives the data rows one by one as they are read (the table then holds none of them). */
-export type RowSink = (row: TableRow) => void;
+/**
+ * Receives the data rows one by one as they are read (the table then holds none of them): the cells and the
+ * spreadsheet row number, without a TableRow object per row.
+ */
+export type RowSink = (cells: Cell[], row: number) => void;
 
 /**
  * Reads delimited text. Cells stay strings exactly as typed; short rows are fine. With `sink(headers)`,
@@ -108,7 +114,7 @@ export async function readDelimited(
   // file (header = 1 when it is the first line): a cell holding a line break is still one row there.
   let headers: string[] | null = null;
   const rows: TableRow[] = [];
-  let put: RowSink = (row) => rows.push(row);
+  let put: RowSink = (cells, row) => rows.push({ row, cells });
   let rowCount = 0;
   let line = 0;
   const blanks: TableRow[] = [];
@@ -122,10 +128,10 @@ export async function readDelimited(
     } else if (isBlank(cells)) {
       blanks.push({ row: line, cells });
     } else {
-      for (const b of blanks) put(b);
+      for (const b of blanks) put(b.cells, b.row);
       rowCount += blanks.length + 1;
       blanks.length = 0;
-      put({ row: line, cells });
+      put(cells, line);
     }
   };
   const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false };

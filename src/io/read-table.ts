@@ -64,7 +64,7 @@ export async function readTable(
     let rows = t.rows;
     if (opts.sink) {
       const put = opts.sink(t.headers, hash);
-      for (const row of rows) put(row);
+      for (const row of rows) put(row.cells, row.row);
       rows = [];
     }
     return { file: path, hash, headers: t.headers, rows, rowCount: t.rows.length, encoding: 'xlsx', delimiter: null, sheet: t.sheet };

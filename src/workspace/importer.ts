@@ -7,10 +7,10 @@ import { readTable } from '../io/read-table.js';
 import { mapColumns, SAMPLE_ROWS, type ColumnMapping } from '../core/columns.js';
 import { cellText, isBlankCell } from '../core/values.js';
 import { NO_PROGRESS, PROGRESS_BYTES, type Progress } from '../ui/progress.js';
-import { registrationReader } from '../core/rows.js';
+import { registrationReader, type RegistrationReader } from '../core/rows.js';
 import { mergeRegistrations, type MergeCounts } from '../core/merge.js';
 import { FIELDS, type EventSettings, type Field, type Registration } from '../core/types.js';
-import type { Table, TableRow } from '../io/table.js';
+import type { Cell, Table, TableRow } from '../io/table.js';
 import type { WorkspaceState } from './workspace.js';
 
 export interface ParsedFile {
@@ -108,11 +108,11 @@ export async function readImport(
   // SAMPLE_ROWS rows are in and every required column is found, the rest is not held. Otherwise (a small
   // file, or a column to ask about or to report missing) all rows are held and handled below, as before.
   const held: TableRow[] = [];
-  const streamed: { early: { mapping: ColumnMapping; reader: ReturnType<typeof registrationReader> } | null } = { early: null };
-  const sink = (headers: string[], hash: string) => (row: TableRow) => {
+  const streamed: { early: { mapping: ColumnMapping; reader: RegistrationReader } | null } = { early: null };
+  const sink = (headers: string[], hash: string) => (cells: Cell[], row: number) => {
     const early = streamed.early;
-    if (early) return early.reader.add(row);
-    held.push(row);
+    if (early) return early.reader.addCells(cells, row);
+    held.push({ row, cells });
     if (held.length !== SAMPLE_ROWS) return; // the sample is complete: decide the columns once
     const mapping = mapColumns(headers, held.map((r) => r.cells), overrides, { extraNight: settings.extraNight });
     if (mapping.missing.length) return;
