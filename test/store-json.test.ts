@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readLines } from '../src/io/read-lines.js';
-import { decodeRegistration, encodeRegistrationJson, REGISTRATION_COLUMNS, SourceIndex } from '../src/workspace/store.js';
+import { encodeRegistrationJson, REGISTRATION_COLUMNS, registrationDecoder, SourceIndex } from '../src/workspace/store.js';
 import { emptyState, Workspace } from '../src/workspace/workspace.js';
 import type { Registration } from '../src/core/types.js';
 
@@ -29,7 +29,7 @@ describe('a registration line in the state file', () => {
     for (const r of cases) {
       const line = encodeRegistrationJson(r, sources);
       expect(line).not.toContain('\n'); // one registration per line
-      expect(decodeRegistration(JSON.parse(line), REGISTRATION_COLUMNS, sources.list)).toEqual(r);
+      expect(registrationDecoder(REGISTRATION_COLUMNS, sources.list)(JSON.parse(line))).toEqual(r);
     }
     expect(sources.list).toEqual([['svar.csv', 'f'.repeat(64)]]);
   });
@@ -73,7 +73,7 @@ describe('the workspace state file', () => {
   it('reads lines by the column names the file gives (a column added or moved since)', () => {
     const columns = ['id', 'key', ...REGISTRATION_COLUMNS.filter((c) => c !== 'id' && c !== 'key' && c !== 'notes'), 'future'];
     const line = columns.map((c) => (c === 'source' ? [0, 7] : c === 'problems' ? 0 : c === 'future' ? 'x' : base[c as keyof Registration]));
-    const r = decodeRegistration(line, columns, [['svar.csv', 'f'.repeat(64)]]);
+    const r = registrationDecoder(columns, [['svar.csv', 'f'.repeat(64)]])(line);
     const { notes: _, ...rest } = base;
     expect(r).toMatchObject(rest);
     expect(r.notes).toBeUndefined();

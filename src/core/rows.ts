@@ -4,7 +4,7 @@
 import * as crypto from 'node:crypto';
 import type { Cell, Table, TableRow } from '../io/table.js';
 import type { ColumnMapping } from './columns.js';
-import { fold, normaliseEmail } from './text.js';
+import { fold, interner, normaliseEmail } from './text.js';
 import type { EventSettings, Field, Problem, Registration } from './types.js';
 import {
   cellText, isBlankCell, isCancelledValue, parseAttendance, parseTimestampColumn, parseYesNo,
@@ -119,20 +119,6 @@ export function withProblem(problems: Problem[], p: Problem): Problem[] {
   if (problems === NO_PROBLEMS) return [p];
   problems.push(p);
   return problems;
-}
-
-/**
- * Returns the one copy kept of each text (up to `limit` different ones): a column whose answers repeat across
- * a million rows (municipality, role, diet, first names) then holds each answer once instead of a million times.
- */
-function interner(limit = 20_000): (text: string) => string {
-  const kept = new Map<string, string>();
-  return (text) => {
-    const k = kept.get(text);
-    if (k !== undefined) return k;
-    if (kept.size < limit) kept.set(text, text);
-    return text;
-  };
 }
 
 /**

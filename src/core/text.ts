@@ -73,3 +73,17 @@ export function normaliseEmail(email: string): string {
   }
   return email;
 }
+
+/**
+ * Returns the one copy kept of each text (up to `limit` different ones): a column whose answers repeat across
+ * a million rows (municipality, role, diet, first names) then holds each answer once instead of a million times.
+ */
+export function interner(limit = 20_000): (text: string) => string {
+  const kept = new Map<string, string>();
+  return (text) => {
+    const k = kept.get(text);
+    if (k !== undefined) return k;
+    if (kept.size < limit) kept.set(text, text);
+    return text;
+  };
+}

@@ -2,7 +2,9 @@
 // state file, so the store stays small at a million rows and survives added fields. Where a registration
 // came from is written as [source, row], the source being an index into the state's list of imported
 // files ([name, content hash]): the name and the 64-character hash are not repeated on every line.
-import type { Registration, SourceRef } from '../core/types.js';
+import { NO_PROBLEMS } from '../core/rows.js';
+import { interner } from '../core/text.js';
+import type { Problem, Registration, SourceRef } from '../core/types.js';
 
 export const REGISTRATION_COLUMNS = [
   'key', 'id', 'firstName', 'lastName', 'email', 'phone', 'organisation', 'role', 'submittedAt', 'submittedAtText',
@@ -36,24 +38,34 @@ export function encodeRegistrationJson(r: Registration, sources: SourceIndex): s
 }
 
 /**
- * A stored line back to a registration, by the column names the file gives. `sources` is the state's list
- * of [file, hash]; a state written before it existed has [file, hash, row] on every line instead.
+ * Turns stored lines back into registrations, by the column names the file gives. `sources` is the state's
+ * list of [file, hash]; a state written before it existed has [file, hash, row] on every line instead.
+ * Answers that repeat (names, municipality, role, diet) are held once each, and registrations without a
+ * problem share one empty list, as when they were read from the export.
  */
-export function decodeRegistration(row: unknown[], columns: readonly string[], sources: readonly [string, string][] = []): Registration {
+export function registrationDecoder(columns: readonly string[], sources: readonly [string, string][] = []): (row: unknown[]) => Registration {
+  const [names, organisations, roles, diets] = [interner(), interner(), interner(), interner()];
+  const text = (intern: (s: string) => string, v: unknown) => (typeof v === 'string' ? intern(v) : v) as string;
+  const problems = (v: unknown) => (Array.isArray(v) && v.length ? (v as Problem[]) : NO_PROBLEMS);
   if (columns.length === REGISTRATION_COLUMNS.length && columns.every((c, i) => c === REGISTRATION_COLUMNS[i])) {
     // The usual case: one object literal, the same shape as the reader's registrations (for speed).
-    const v = row as Registration[keyof Registration][];
-    return {
-      key: v[0], id: v[1], firstName: v[2], lastName: v[3], email: v[4], phone: v[5], organisation: v[6], role: v[7],
-      submittedAt: v[8], submittedAtText: v[9], attendance: v[10], needsRoom: v[11], extraNight: v[12], topLeader: v[13],
-      cancelled: v[14], dietary: v[15], notes: v[16], source: decodeSource(v[17], sources), problems: Array.isArray(v[18]) ? v[18] : [],
-    } as Registration;
+    return (row) => {
+      const v = row as Registration[keyof Registration][];
+      return {
+        key: v[0], id: v[1], firstName: text(names, v[2]), lastName: text(names, v[3]), email: v[4], phone: v[5],
+        organisation: text(organisations, v[6]), role: text(roles, v[7]), submittedAt: v[8], submittedAtText: v[9],
+        attendance: v[10], needsRoom: v[11], extraNight: v[12], topLeader: v[13], cancelled: v[14],
+        dietary: text(diets, v[15]), notes: v[16], source: decodeSource(v[17], sources), problems: problems(v[18]),
+      } as Registration;
+    };
   }
-  const o: Record<string, unknown> = {};
-  for (let i = 0; i < columns.length; i++) o[columns[i]!] = row[i];
-  o.source = decodeSource(o.source, sources);
-  o.problems = Array.isArray(o.problems) ? o.problems : [];
-  return o as unknown as Registration;
+  return (row) => {
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) o[columns[i]!] = row[i];
+    o.source = decodeSource(o.source, sources);
+    o.problems = problems(o.problems);
+    return o as unknown as Registration;
+  };
 }
 
 /** [source index, row], or [file, hash, row] as version 1 wrote it. */

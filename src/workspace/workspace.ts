@@ -10,7 +10,7 @@ import { readLines } from '../io/read-lines.js';
 import type { Stay } from '../core/render/rooming.js';
 import type { Decision, Registration } from '../core/types.js';
 import type { MergeState } from '../core/merge.js';
-import { decodeRegistration, encodeRegistrationJson, REGISTRATION_COLUMNS, SourceIndex } from './store.js';
+import { encodeRegistrationJson, REGISTRATION_COLUMNS, registrationDecoder, SourceIndex } from './store.js';
 
 export const STATE_DIR = '.samling';
 /** 2: sources listed once (version 1, with the file and hash on every line, is still read). */
@@ -103,7 +103,7 @@ export class Workspace {
       return null;
     }
     this.checkVersion(raw.version);
-    const sources = raw.sources ?? [];
+    const decode = registrationDecoder(raw.columns, raw.sources);
     const current = new Map<string, Registration>();
     const history: Registration[] = [];
     let inHistory = false;
@@ -126,7 +126,7 @@ export class Workspace {
       } catch {
         return null;
       }
-      const r = decodeRegistration(row, raw.columns, sources);
+      const r = decode(row);
       if (inHistory) history.push(r);
       else current.set(r.key, r);
     }
@@ -143,13 +143,13 @@ export class Workspace {
         'Restore it from a backup, or delete the .samling folder and import the files again (decisions would be lost).');
     }
     this.checkVersion(raw.version);
-    const sources = raw.sources ?? [];
+    const decode = registrationDecoder(raw.columns, raw.sources);
     const current = new Map<string, Registration>();
     for (const row of raw.registrations) {
-      const r = decodeRegistration(row, raw.columns, sources);
+      const r = decode(row);
       current.set(r.key, r);
     }
-    return this.stateOf(raw, current, raw.history.map((row) => decodeRegistration(row, raw.columns, sources)));
+    return this.stateOf(raw, current, raw.history.map(decode));
   }
 
   private checkVersion(version: unknown): void {
