@@ -53,7 +53,7 @@ function planOnce(file) {
     // --verbose: each phase's time on stderr ("samling: deciding 97,944 rows: 0.35 s"), kept per run.
     const run = timed([BIN, 'plan', file, '--workspace', ws, '--no-input', '--quiet', '--verbose']);
     const phases = {};
-    for (const [, label, s] of run.stderr.matchAll(/^samling: (.+): ([\d.]+) s$/gm)) {
+    for (const [, label, s] of run.stderr.matchAll(/^samling: (.+): ([\d.]+) s, \d+ MiB$/gm)) {
       phases[label.replace(/^reading .*/, 'reading').replace(/ [\d,]+ rows$/, '')] = Math.round(Number(s) * 1000);
     }
     return { ...run, phases };

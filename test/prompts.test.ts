@@ -231,14 +231,14 @@ describe('progress', () => {
   it('--verbose writes how long each phase took, a line each, also in a pipe and for small files', () => {
     const s = stream(false);
     let t = 0;
-    const p = createProgress({ verbose: true, quiet: true }, s, () => t);
+    const p = createProgress({ verbose: true, quiet: true }, s, () => t, () => 80 * 2 ** 20);
     p.phase('reading svar.csv');
     t = 420;
     p.phase('deciding', { rows: 1200 });
     t = 1000;
     p.done();
     p.done(); // a second done (the finally after an early one) writes nothing more
-    expect(s.written).toEqual(['samling: reading svar.csv: 0.420 s\n', 'samling: deciding 1,200 rows: 0.580 s\n']);
+    expect(s.written).toEqual(['samling: reading svar.csv: 0.420 s, 80 MiB\n', 'samling: deciding 1,200 rows: 0.580 s, 80 MiB\n']);
   });
 
   it('small files, pipes, --json and --quiet show nothing', () => {

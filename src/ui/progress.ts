@@ -25,8 +25,9 @@ export function createProgress(
   opts: { json?: boolean; quiet?: boolean; verbose?: boolean },
   stream: Stream = process.stderr,
   clock: () => number = () => performance.now(),
+  memory: () => number = () => process.memoryUsage.rss(),
 ): Progress {
-  if (opts.verbose) return phaseTimes(stream, clock);
+  if (opts.verbose) return phaseTimes(stream, clock, memory);
   if (opts.json || opts.quiet || !stream.isTTY) return NO_PROGRESS;
   const started = clock();
   let big = false;
@@ -56,12 +57,15 @@ export function createProgress(
   };
 }
 
-/** --verbose: "samling: reading svar.csv 1,000 rows: 0.42 s" when each phase ends. Names files, never people. */
-function phaseTimes(stream: Stream, clock: () => number): Progress {
+/**
+ * --verbose: "samling: reading svar.csv: 0.420 s, 80 MiB" when each phase ends (the memory is the process's
+ * resident size then). Names files, never people.
+ */
+function phaseTimes(stream: Stream, clock: () => number, memory: () => number): Progress {
   let label = '';
   let since = 0;
   const end = () => {
-    if (label) stream.write(`samling: ${label}: ${((clock() - since) / 1000).toFixed(3)} s\n`);
+    if (label) stream.write(`samling: ${label}: ${((clock() - since) / 1000).toFixed(3)} s, ${Math.round(memory() / 2 ** 20)} MiB\n`);
     label = '';
   };
   return {
