@@ -100,7 +100,7 @@ for (const n of SIZES) {
 
 const help = [];
 const bare = [];
-for (let i = 0; i < 15; i++) {
+for (let i = 0; i < 31; i++) {
   if (i % 2) bare.push(timed(['-e', '0'], { rss: false }).ms);
   help.push(timed([BIN, '--help'], { rss: false }).ms);
   if (!(i % 2)) bare.push(timed(['-e', '0'], { rss: false }).ms);
