@@ -114,6 +114,7 @@ export function plan(
   return {
     event: settings,
     registrations: sortForOutput(cases.map((c) => c.out)),
+    inOutputOrder: true,
     municipalities: summarise(cases, register, settings, hotels),
     nights: nightDates.map((date) => ({
       date,

@@ -286,6 +286,11 @@ export interface HotelNight {
 export interface Plan {
   event: EventSettings;
   registrations: PlannedRegistration[];
+  /**
+   * Set by the rules: `registrations` are in output order (municipality code, last name, first name, id;
+   * see sortForOutput), so a renderer need not check it. A plan built by other means leaves it out.
+   */
+  inOutputOrder?: true;
   municipalities: MunicipalitySummary[];
   nights: { date: string; rooms: number }[];
   hotels: { name: string; nights: HotelNight[] }[];

@@ -20,17 +20,23 @@ const active = (r: PlannedRegistration) => r.status !== 'cancelled';
  * The people (those `keep` picks) in the order of sortBy(people, (r) => [sortKey(organisationOf(r)),
  * sortKey(r.lastName), sortKey(r.firstName)]), ties in input order, a group of one organisation at a time.
  * The plan's people come in name order within each municipality already, so they are only bucketed by
- * organisation (in input order) and the buckets put in key order; a bucket is sorted only when found out
- * of order. No key array per person: one organisation key per run of one municipality, and each bucket
- * checked just before its rows are made, when its people are read anyway.
+ * organisation (in input order) and the buckets put in key order. With `inOutputOrder` (the plan says so),
+ * a bucket that holds one municipality's people, or only people without one, is in name order as it is;
+ * any other bucket is checked, and sorted only when found out of order. No key array per person: one
+ * organisation key per run of one municipality.
  */
-export function* byOrganisation(people: PlannedRegistration[], keep = (_: PlannedRegistration) => true): Generator<PlannedRegistration[]> {
-  const groups = new Map<string, PlannedRegistration[]>();
+export function* byOrganisation(
+  people: PlannedRegistration[],
+  keep = (_: PlannedRegistration) => true,
+  inOutputOrder = false,
+): Generator<PlannedRegistration[]> {
+  const groups = new Map<string, { people: PlannedRegistration[]; code: string | null; mixed: boolean }>();
   let municipality: PlannedRegistration['municipality'] | undefined;
   let key: string | undefined;
-  let group: PlannedRegistration[] = [];
+  let group = { people: [] as PlannedRegistration[], code: null as string | null, mixed: false };
   for (const r of people) {
     if (!keep(r)) continue;
+    const code = r.municipality?.code ?? null;
     if (r.municipality !== municipality || !r.municipality) {
       municipality = r.municipality;
       const k = sortKey(organisationOf(r));
@@ -38,14 +44,16 @@ export function* byOrganisation(people: PlannedRegistration[], keep = (_: Planne
         key = k;
         const known = groups.get(k);
         if (known) group = known;
-        else groups.set(k, (group = []));
+        else groups.set(k, (group = { people: [], code, mixed: false }));
       }
     }
-    group.push(r);
+    if (code !== group.code) group.mixed = true;
+    group.people.push(r);
   }
   for (const k of [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
     const g = groups.get(k)!;
-    yield inNameOrder(g) ? g : sortBy(g, (r) => [sortKey(r.lastName), sortKey(r.firstName)]);
+    const sorted = (inOutputOrder && !g.mixed) || inNameOrder(g.people);
+    yield sorted ? g.people : sortBy(g.people, (r) => [sortKey(r.lastName), sortKey(r.firstName)]);
   }
 }
 
@@ -75,7 +83,7 @@ export function participantRows(plan: Plan, lang: Lang): Table {
   const header = [t(lang, 'col.firstName'), t(lang, 'col.lastName'), t(lang, 'col.organisation'), x.role, x.attendance, t(lang, 'col.status')];
   const rows = lazy(function* () {
     const status = statusTexts(lang);
-    for (const group of byOrganisation(plan.registrations, active)) {
+    for (const group of byOrganisation(plan.registrations, active, plan.inOutputOrder)) {
       for (const r of group) {
         yield [r.firstName, r.lastName, organisationOf(r), r.role ?? '', r.attendance === 'digital' ? x.digital : x.inPerson, status[r.status]];
       }
@@ -95,7 +103,8 @@ export { statesNeed } from './common.js';
 export function dietaryRows(plan: Plan, lang: Lang): Table {
   const header = [t(lang, 'col.lastName'), t(lang, 'col.firstName'), t(lang, 'col.organisation'), TEXT[lang].need];
   const rows = lazy(function* () {
-    for (const group of byOrganisation(picks(plan).dietary)) for (const r of group) yield [r.lastName, r.firstName, organisationOf(r), r.dietary!.trim()];
+    // The dietary people are a part of the plan's, in the same order.
+    for (const group of byOrganisation(picks(plan).dietary, undefined, plan.inOutputOrder)) for (const r of group) yield [r.lastName, r.firstName, organisationOf(r), r.dietary!.trim()];
   });
   return { header, rows };
 }
