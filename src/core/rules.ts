@@ -51,17 +51,23 @@ function added(list: Problem[], p: Problem): Problem[] {
   return list;
 }
 
-/** The registration being decided: the planned registration it becomes, and what the rules need besides. */
-interface Case {
-  reg: Registration;
-  out: PlannedRegistration;
-  match: MunicipalityMatch;
+/**
+ * The registrations being decided, by position: the planned registration each becomes, and what the rules
+ * need besides. Arrays side by side rather than an object per person (a million of them, for speed and memory).
+ */
+interface Cases {
+  reg: Registration[];
+  out: Planned[];
+  match: MunicipalityMatch[];
   /** Submission instant in ms since the epoch; NaN when missing or unparsable. */
-  time: number;
+  time: Float64Array;
   /** Position of the cover decision in force (earlier decisions get places first); Infinity without. */
-  coverOrder: number;
-  hotel: Hotel | null;
+  coverOrder: Float64Array;
+  hotel: (Hotel | null)[];
 }
+
+/** Compares two positions of Cases. */
+type Order = (a: number, b: number) => number;
 
 /** `order` is the decision's position in the list: earlier cover decisions get places first. */
 interface CoverDecision {
@@ -96,29 +102,31 @@ export function plan(
   };
   const onTimeUntil = endOfDay(settings.deadline, settings.timeZone);
 
-  const cases = registrations.map((reg) => assess(reg, settings, decided, look, onTimeUntil));
-  flagLikelyDuplicates(cases, look.fold, decided.distinct);
-  for (const c of cases) c.out.status = statusBeforePlaces(c);
-  allocatePlaces(cases, decided, settings.quota);
+  const n = registrations.length;
+  const cases: Cases = { reg: registrations, out: [], match: [], time: new Float64Array(n), coverOrder: new Float64Array(n), hotel: [] };
+  for (let i = 0; i < n; i++) assess(cases, i, settings, decided, look, onTimeUntil);
+  const byArrival = arrivalOrder(cases);
+  flagLikelyDuplicates(cases, byArrival, look.fold, decided.distinct);
+  for (let i = 0; i < n; i++) cases.out[i]!.status = statusBeforePlaces(cases, i);
+  allocatePlaces(cases, byArrival, decided, settings.quota);
   const review = new Set(settings.extraNightReview);
   const nightDates = eventNights(settings);
-  for (const c of cases) {
-    c.out.extraNight = extraNightStatus(c, settings, decided, review);
-    if (c.out.status === 'covered') {
-      c.out.nights = c.out.extraNight === 'granted' ? [...nightDates] : [settings.mainNight];
-    }
+  for (let i = 0; i < n; i++) {
+    const out = cases.out[i]!;
+    out.extraNight = extraNightStatus(cases, i, settings, decided, review);
+    if (out.status === 'covered') out.nights = out.extraNight === 'granted' ? [...nightDates] : [settings.mainNight];
   }
   const hotels = settings.hotels.length > 0 ? settings.hotels : [{ name: 'hotel', rooms: null }];
-  const hotelNights = assignHotels(cases, hotels, nightDates);
+  const hotelNights = assignHotels(cases, byArrival, hotels, nightDates);
 
   return {
     event: settings,
-    registrations: sortForOutput(cases.map((c) => c.out)),
+    registrations: sortForOutput(cases.out),
     inOutputOrder: true,
     municipalities: summarise(cases, register, settings, hotels),
     nights: nightDates.map((date) => ({
       date,
-      rooms: cases.reduce((n, c) => (c.out.status === 'covered' && c.out.nights.includes(date) ? n + 1 : n), 0),
+      rooms: cases.out.reduce((k, out) => (out.status === 'covered' && out.nights.includes(date) ? k + 1 : k), 0),
     })),
     hotels: hotels.map((h, i) => ({
       name: h.name,
@@ -258,13 +266,16 @@ function storedInstant(text: string): number {
   return Date.UTC(y, mo - 1, d, h, mi, sec) - (text[19] === '-' ? -minutes : minutes) * 60_000;
 }
 
+/** Decides what can be decided for position `i` alone, and fills its place in `cases`. */
 function assess(
-  reg: Registration,
+  cases: Cases,
+  i: number,
   settings: EventSettings,
   decided: Decisions,
   look: Lookups,
   onTimeUntil: number,
-): Case {
+): void {
+  const reg = cases.reg[i]!;
   let problems = NONE;
   let warnings = NONE;
   if (!hasName(reg)) problems = [{ code: 'no-name' }];
@@ -295,31 +306,28 @@ function assess(
     needsRoom = true;
     if (reg.needsRoom === false) warnings = added(warnings, { code: 'extra-night-without-main' });
   }
-  return {
+  cases.match.push(match);
+  cases.time[i] = time;
+  cases.coverOrder[i] = coverOrder(decided.cover.get(reg.id));
+  cases.hotel.push(null);
+  cases.out.push(new Planned(
     reg,
-    match,
-    time,
-    coverOrder: coverOrder(decided.cover.get(reg.id)),
-    hotel: null,
-    out: new Planned(
-      reg,
-      municipality,
-      late,
-      lateDecision,
-      reg.cancelled || decided.cancel.has(reg.id) ? 'cancelled' : 'needs-attention',
-      attendance,
-      needsRoom,
-      // The forum answer wins; when the form did not ask, the role decides (mayor, municipal director).
-      reg.topLeader ?? (reg.role !== null && look.topLeaderRole(reg.role)),
-      problems,
-      warnings,
-      match.kind === 'outside'
-        ? { name: match.name, county: match.county }
-        : match.kind === 'organisation'
-          ? { name: reg.organisation, county: null }
-          : null,
-    ),
-  };
+    municipality,
+    late,
+    lateDecision,
+    reg.cancelled || decided.cancel.has(reg.id) ? 'cancelled' : 'needs-attention',
+    attendance,
+    needsRoom,
+    // The forum answer wins; when the form did not ask, the role decides (mayor, municipal director).
+    reg.topLeader ?? (reg.role !== null && look.topLeaderRole(reg.role)),
+    problems,
+    warnings,
+    match.kind === 'outside'
+      ? { name: match.name, county: match.county }
+      : match.kind === 'organisation'
+        ? { name: reg.organisation, county: null }
+        : null,
+  ));
 }
 
 /**
@@ -386,41 +394,44 @@ function lateInForce(
  * equal another non-cancelled registration's is a likely duplicate; `other` is the earliest other.
  * Registrations with an e-mail are identified by it and are not flagged themselves.
  */
-function flagLikelyDuplicates(cases: Case[], foldName: (text: string) => string, distinct: Set<string>): void {
-  const hasEmail = (c: Case) => (c.reg.email ?? '').trim() !== '';
+function flagLikelyDuplicates(cases: Cases, byArrival: Order, foldName: (text: string) => string, distinct: Set<string>): void {
+  const { reg, out } = cases;
+  const hasEmail = (i: number) => (reg[i]!.email ?? '').trim() !== '';
   // A `not-duplicate` decision says this person is someone else than any namesake: left out of the groups.
-  const candidate = (c: Case) =>
-    c.out.status !== 'cancelled' && (distinct.size === 0 || !distinct.has(c.reg.id)) && hasName(c.reg) && c.match.kind !== 'empty';
+  const candidate = (i: number) =>
+    out[i]!.status !== 'cancelled' && (distinct.size === 0 || !distinct.has(reg[i]!.id)) && hasName(reg[i]!) && cases.match[i]!.kind !== 'empty';
   // Folded names are [a-z0-9 ] only, so `|` cannot occur in them: the key is unambiguous.
-  const nameOf = (c: Case) => {
-    const first = foldName(c.reg.firstName);
-    const last = foldName(c.reg.lastName);
+  const nameOf = (i: number) => {
+    const first = foldName(reg[i]!.firstName);
+    const last = foldName(reg[i]!.lastName);
     return first === '' ? last : last === '' ? first : `${first} ${last}`;
   };
-  const keyOf = (c: Case, name: string) =>
-    `${name}|${c.out.municipality ? `c:${c.out.municipality.code}` : `o:${foldName(c.reg.organisation)}`}`;
-  const groups = new Map<string, Case[]>();
+  const keyOf = (i: number, name: string) => {
+    const m = out[i]!.municipality;
+    return `${name}|${m ? `c:${m.code}` : `o:${foldName(reg[i]!.organisation)}`}`;
+  };
+  const groups = new Map<string, number[]>();
   const names = new Set<string>();
-  const withEmail: Case[] = [];
-  for (const c of cases) {
-    if (!candidate(c)) continue;
-    if (hasEmail(c)) {
-      withEmail.push(c);
+  const withEmail: number[] = [];
+  for (let i = 0; i < reg.length; i++) {
+    if (!candidate(i)) continue;
+    if (hasEmail(i)) {
+      withEmail.push(i);
       continue;
     }
-    const name = nameOf(c);
+    const name = nameOf(i);
     names.add(name);
-    const key = keyOf(c, name);
+    const key = keyOf(i, name);
     const group = groups.get(key);
-    if (group) group.push(c);
-    else groups.set(key, [c]);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   }
   if (groups.size === 0) return;
   // People with an e-mail join a group only as the `other`; most share no name with anyone, so look up
   // the name alone before building the full key.
-  for (const c of withEmail) {
-    const name = nameOf(c);
-    if (names.has(name)) groups.get(keyOf(c, name))?.push(c);
+  for (const i of withEmail) {
+    const name = nameOf(i);
+    if (names.has(name)) groups.get(keyOf(i, name))?.push(i);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
@@ -429,36 +440,41 @@ function flagLikelyDuplicates(cases: Case[], foldName: (text: string) => string,
     let first = group[0]!;
     let second = group[1]!;
     if (byArrival(second, first) < 0) [first, second] = [second, first];
-    for (let i = 2; i < group.length; i++) {
-      const c = group[i]!;
-      if (byArrival(c, first) < 0) [first, second] = [c, first];
-      else if (byArrival(c, second) < 0) second = c;
+    for (let k = 2; k < group.length; k++) {
+      const i = group[k]!;
+      if (byArrival(i, first) < 0) [first, second] = [i, first];
+      else if (byArrival(i, second) < 0) second = i;
     }
-    for (const c of group) {
-      if (hasEmail(c)) continue;
-      const other = c === first ? second : first;
-      c.out.problems = added(c.out.problems, { code: 'likely-duplicate', args: { other: other.reg.id } });
+    for (const i of group) {
+      if (hasEmail(i)) continue;
+      const other = i === first ? second : first;
+      out[i]!.problems = added(out[i]!.problems, { code: 'likely-duplicate', args: { other: reg[other]!.id } });
     }
   }
 }
 
 /** Earlier submission first (unparsable last), then source row, then id: a total order. */
-function byArrival(a: Case, b: Case): number {
-  const ta = Number.isNaN(a.time) ? Infinity : a.time;
-  const tb = Number.isNaN(b.time) ? Infinity : b.time;
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  if (a.reg.source.row !== b.reg.source.row) return a.reg.source.row - b.reg.source.row;
-  return a.reg.id < b.reg.id ? -1 : a.reg.id > b.reg.id ? 1 : 0;
+function arrivalOrder({ time, reg }: Cases): Order {
+  return (a, b) => {
+    const ta = Number.isNaN(time[a]!) ? Infinity : time[a]!;
+    const tb = Number.isNaN(time[b]!) ? Infinity : time[b]!;
+    if (ta !== tb) return ta < tb ? -1 : 1;
+    const ra = reg[a]!;
+    const rb = reg[b]!;
+    if (ra.source.row !== rb.source.row) return ra.source.row - rb.source.row;
+    return ra.id < rb.id ? -1 : ra.id > rb.id ? 1 : 0;
+  };
 }
 
 /** Statuses 1–6 of SPEC 2; a registration that gets through is provisionally `over-quota`. */
-function statusBeforePlaces(c: Case): Status {
-  if (c.out.status === 'cancelled') return 'cancelled';
-  if (c.out.problems.some((p) => BLOCKING.has(p.code))) return 'needs-attention';
-  if (c.match.kind !== 'region') return 'not-eligible';
-  if (c.out.attendance === 'digital') return 'digital';
-  if (!c.out.needsRoom) return 'no-room';
-  if (c.out.late && c.out.lateDecision !== 'approved') return c.out.lateDecision === 'rejected' ? 'late-rejected' : 'late-pending';
+function statusBeforePlaces(cases: Cases, i: number): Status {
+  const out = cases.out[i]!;
+  if (out.status === 'cancelled') return 'cancelled';
+  if (out.problems.some((p) => BLOCKING.has(p.code))) return 'needs-attention';
+  if (cases.match[i]!.kind !== 'region') return 'not-eligible';
+  if (out.attendance === 'digital') return 'digital';
+  if (!out.needsRoom) return 'no-room';
+  if (out.late && out.lateDecision !== 'approved') return out.lateDecision === 'rejected' ? 'late-rejected' : 'late-pending';
   return 'over-quota';
 }
 
@@ -467,27 +483,26 @@ function statusBeforePlaces(c: Case): Status {
  * late and approved): manual covers in decision order, then on time, then approved late, each by
  * submission time. Uncovered people stay out. The quota is never exceeded, not even by cover decisions.
  */
-function allocatePlaces(cases: Case[], decided: Decisions, quota: number): void {
-  const byMunicipality = new Map<string, Case[]>();
-  for (const c of cases) {
-    if (c.out.status !== 'over-quota' || decided.cover.get(c.reg.id)?.kind === 'uncover') continue;
-    const code = c.out.municipality!.code;
+function allocatePlaces(cases: Cases, byArrival: Order, decided: Decisions, quota: number): void {
+  const { out, reg, coverOrder, time } = cases;
+  const byMunicipality = new Map<string, number[]>();
+  for (let i = 0; i < out.length; i++) {
+    if (out[i]!.status !== 'over-quota' || decided.cover.get(reg[i]!.id)?.kind === 'uncover') continue;
+    const code = out[i]!.municipality!.code;
     const list = byMunicipality.get(code);
-    if (list) list.push(c);
-    else byMunicipality.set(code, [c]);
+    if (list) list.push(i);
+    else byMunicipality.set(code, [i]);
   }
+  // Who comes first for a place: cover decisions in decision order, then by submission (on time before
+  // approved late needs no rule of its own: a late submission is always the later one).
+  const key = (i: number) => (coverOrder[i] !== Infinity ? coverOrder[i]! - 1e15 : time[i]!);
+  const byPlaceOrder: Order = (a, b) => {
+    const d = key(a) - key(b);
+    return d < 0 ? -1 : d > 0 ? 1 : byArrival(a, b);
+  };
   for (const list of byMunicipality.values()) {
-    for (const c of firstInOrder(list, quota, byPlaceOrder)) c.out.status = 'covered';
+    for (const i of firstInOrder(list, quota, byPlaceOrder)) out[i]!.status = 'covered';
   }
-}
-
-/**
- * Who comes first for a place: cover decisions in decision order, then by submission (on time before
- * approved late needs no rule of its own: a late submission is always the later one).
- */
-function byPlaceOrder(a: Case, b: Case): number {
-  const d = (a.coverOrder !== Infinity ? a.coverOrder - 1e15 : a.time) - (b.coverOrder !== Infinity ? b.coverOrder - 1e15 : b.time);
-  return d < 0 ? -1 : d > 0 ? 1 : byArrival(a, b);
 }
 
 /**
@@ -515,18 +530,21 @@ export function firstInOrder<T>(items: T[], k: number, order: (a: T, b: T) => nu
  * for people who did not ask, so a denial is never reported as "did not ask".
  */
 function extraNightStatus(
-  c: Case,
+  cases: Cases,
+  i: number,
   settings: EventSettings,
   decided: Decisions,
   review: Set<string>,
 ): ExtraNightStatus {
   if (settings.extraNight === null) return 'not-requested';
-  const decision = decided.extraNight.get(c.reg.id);
-  const asked = c.reg.extraNight === true || decision === 'extra-night';
+  const reg = cases.reg[i]!;
+  const out = cases.out[i]!;
+  const decision = decided.extraNight.get(reg.id);
+  const asked = reg.extraNight === true || decision === 'extra-night';
   if (!asked) return 'not-requested';
-  if (c.out.status !== 'covered' || decision === 'no-extra-night') return 'not-covered';
+  if (out.status !== 'covered' || decision === 'no-extra-night') return 'not-covered';
   if (decision === 'extra-night') return 'granted';
-  return review.has(c.out.municipality!.code) ? 'review' : 'granted';
+  return review.has(out.municipality!.code) ? 'review' : 'granted';
 }
 
 function eventNights(settings: EventSettings): string[] {
@@ -541,40 +559,41 @@ function eventNights(settings: EventSettings): string[] {
  * order, each in the first with a room on all of their nights. Whoever does not fit is `unplaced`.
  * Returns rooms used per hotel per night (indices of `hotels` and `nights`).
  */
-function assignHotels(cases: Case[], hotels: Hotel[], nights: string[]): number[][] {
+function assignHotels(cases: Cases, byArrival: Order, hotels: Hotel[], nights: string[]): number[][] {
+  const { out } = cases;
   const used = hotels.map(() => nights.map(() => 0));
   const free = (h: number, n: number) => (hotels[h]!.rooms === null ? Infinity : hotels[h]!.rooms! - used[h]![n]!);
-  const place = (c: Case, h: number) => {
-    c.hotel = hotels[h]!;
-    c.out.hotel = c.hotel.name;
-    for (const date of c.out.nights) used[h]![nights.indexOf(date)]!++;
+  const place = (i: number, h: number) => {
+    cases.hotel[i] = hotels[h]!;
+    out[i]!.hotel = hotels[h]!.name;
+    for (const date of out[i]!.nights) used[h]![nights.indexOf(date)]!++;
   };
-  const groups = new Map<string, Case[]>();
-  for (const c of cases) {
-    if (c.out.status !== 'covered') continue;
-    const code = c.out.municipality!.code;
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < out.length; i++) {
+    if (out[i]!.status !== 'covered') continue;
+    const code = out[i]!.municipality!.code;
     const g = groups.get(code);
-    if (g) g.push(c);
-    else groups.set(code, [c]);
+    if (g) g.push(i);
+    else groups.set(code, [i]);
   }
   for (const code of [...groups.keys()].sort()) {
     const group = groups.get(code)!.sort(byArrival);
-    const need = nights.map((date) => group.filter((c) => c.out.nights.includes(date)).length);
+    const need = nights.map((date) => group.filter((i) => out[i]!.nights.includes(date)).length);
     const whole = hotels.findIndex((_, h) => need.every((k, n) => free(h, n) >= k));
     if (whole >= 0) {
-      for (const c of group) place(c, whole);
+      for (const i of group) place(i, whole);
       continue;
     }
-    for (const c of group) {
-      const h = hotels.findIndex((_, h) => c.out.nights.every((date) => free(h, nights.indexOf(date)) >= 1));
-      if (h >= 0) place(c, h);
-      else c.out.problems = added(c.out.problems, { code: 'unplaced' });
+    for (const i of group) {
+      const h = hotels.findIndex((_, h) => out[i]!.nights.every((date) => free(h, nights.indexOf(date)) >= 1));
+      if (h >= 0) place(i, h);
+      else out[i]!.problems = added(out[i]!.problems, { code: 'unplaced' });
     }
   }
   return used;
 }
 
-function summarise(cases: Case[], register: Register, settings: EventSettings, hotels: Hotel[]): MunicipalitySummary[] {
+function summarise(cases: Cases, register: Register, settings: EventSettings, hotels: Hotel[]): MunicipalitySummary[] {
   const anyRate = settings.roomRate !== null || hotels.some((h) => h.roomRate != null);
   const rows = register.municipalities.map(
     (m): MunicipalitySummary => ({
@@ -597,27 +616,28 @@ function summarise(cases: Case[], register: Register, settings: EventSettings, h
     }),
   );
   const byCode = new Map(rows.map((r) => [r.code, r]));
-  for (const c of cases) {
-    const s = c.out.municipality ? byCode.get(c.out.municipality.code) : undefined;
+  for (let i = 0; i < cases.out.length; i++) {
+    const out = cases.out[i]!;
+    const s = out.municipality ? byCode.get(out.municipality.code) : undefined;
     if (s === undefined) continue;
-    if (c.out.status === 'cancelled') {
+    if (out.status === 'cancelled') {
       s.cancelled++;
       continue;
     }
     s.registered++;
-    if (c.out.attendance === 'digital') s.digital++;
+    if (out.attendance === 'digital') s.digital++;
     else s.inPerson++;
-    if (c.out.topLeader) s.topLeader = true;
-    if (c.out.status === 'over-quota') s.overQuota++;
-    if (c.out.status === 'late-pending') s.latePending++;
-    if (c.out.status === 'late-rejected') s.lateRejected++;
-    if (c.out.late && c.out.lateDecision === 'approved' && (c.out.status === 'covered' || c.out.status === 'over-quota')) s.lateApproved++;
-    if (c.out.status !== 'covered') continue;
+    if (out.topLeader) s.topLeader = true;
+    if (out.status === 'over-quota') s.overQuota++;
+    if (out.status === 'late-pending') s.latePending++;
+    if (out.status === 'late-rejected') s.lateRejected++;
+    if (out.late && out.lateDecision === 'approved' && (out.status === 'covered' || out.status === 'over-quota')) s.lateApproved++;
+    if (out.status !== 'covered') continue;
     s.covered++;
-    if (c.out.extraNight === 'granted') s.extraNights++;
-    s.roomNights += c.out.nights.length;
-    const rate = c.hotel?.roomRate ?? settings.roomRate;
-    if (s.cost !== null) s.cost = rate == null ? null : s.cost + rate * c.out.nights.length;
+    if (out.extraNight === 'granted') s.extraNights++;
+    s.roomNights += out.nights.length;
+    const rate = cases.hotel[i]?.roomRate ?? settings.roomRate;
+    if (s.cost !== null) s.cost = rate == null ? null : s.cost + rate * out.nights.length;
   }
   for (const s of rows) s.placesLeft = Math.max(0, settings.quota - s.covered);
   return rows;
