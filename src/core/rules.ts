@@ -400,18 +400,17 @@ function flagLikelyDuplicates(cases: Cases, byArrival: Order, foldName: (text: s
   // A `not-duplicate` decision says this person is someone else than any namesake: left out of the groups.
   const candidate = (i: number) =>
     out[i]!.status !== 'cancelled' && (distinct.size === 0 || !distinct.has(reg[i]!.id)) && hasName(reg[i]!) && cases.match[i]!.kind !== 'empty';
-  // Folded names are [a-z0-9 ] only, so `|` cannot occur in them: the key is unambiguous.
+  // Folded names, grouped by name and then by municipality (or folded organisation): no key text per person.
   const nameOf = (i: number) => {
     const first = foldName(reg[i]!.firstName);
     const last = foldName(reg[i]!.lastName);
     return first === '' ? last : last === '' ? first : `${first} ${last}`;
   };
-  const keyOf = (i: number, name: string) => {
+  const placeOf = (i: number) => {
     const m = out[i]!.municipality;
-    return `${name}|${m ? `c:${m.code}` : `o:${foldName(reg[i]!.organisation)}`}`;
+    return m ? m.code : `o:${foldName(reg[i]!.organisation)}`; // codes are digits: no clash with "o:"
   };
-  const groups = new Map<string, number[]>();
-  const names = new Set<string>();
+  const byName = new Map<string, Map<string, number[]>>();
   const withEmail: number[] = [];
   for (let i = 0; i < reg.length; i++) {
     if (!candidate(i)) continue;
@@ -420,20 +419,22 @@ function flagLikelyDuplicates(cases: Cases, byArrival: Order, foldName: (text: s
       continue;
     }
     const name = nameOf(i);
-    names.add(name);
-    const key = keyOf(i, name);
-    const group = groups.get(key);
+    let byPlace = byName.get(name);
+    if (byPlace === undefined) byName.set(name, (byPlace = new Map()));
+    const place = placeOf(i);
+    const group = byPlace.get(place);
     if (group) group.push(i);
-    else groups.set(key, [i]);
+    else byPlace.set(place, [i]);
   }
-  if (groups.size === 0) return;
+  if (byName.size === 0) return;
   // People with an e-mail join a group only as the `other`; most share no name with anyone, so look up
-  // the name alone before building the full key.
+  // the name alone before the place.
   for (const i of withEmail) {
-    const name = nameOf(i);
-    if (names.has(name)) groups.get(keyOf(i, name))?.push(i);
+    const byPlace = byName.get(nameOf(i));
+    if (byPlace !== undefined) byPlace.get(placeOf(i))?.push(i);
   }
-  for (const group of groups.values()) {
+  const groups = [...byName.values()].flatMap((byPlace) => [...byPlace.values()]);
+  for (const group of groups) {
     if (group.length < 2) continue;
     // Everyone's `other` is the earliest of the group, and the earliest's is the second: found in one pass,
     // without sorting the group (namesakes with an e-mail can make groups large).
