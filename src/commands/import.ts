@@ -148,7 +148,7 @@ export async function runImport(
   }
   const messages = [...asked.messages];
   if (!opts.dryRun) {
-    progress.phase('writing');
+    progress.phase('saving the workspace');
     let reloaded = false;
     result = await ctx.workspace.withLock(() => {
       const r = stateStamp(ctx) === stamp ? result : ((reloaded = true), applyImports(ctx.workspace.load(), parsed, now));
