@@ -336,7 +336,6 @@ function assess(
  * million rows the copies would cost some 80 MB.
  */
 class Planned implements PlannedRegistration {
-  readonly id: string;
   extraNight: ExtraNightStatus = 'not-requested';
   nights: string[] = NO_NIGHTS;
   hotel: string | null = null;
@@ -356,9 +355,9 @@ class Planned implements PlannedRegistration {
     readonly outside: { name: string; county: string | null } | null,
   ) {
     this.#reg = reg;
-    this.id = reg.id;
   }
 
+  get id(): string { return this.#reg.id; }
   get firstName(): string { return this.#reg.firstName; }
   get lastName(): string { return this.#reg.lastName; }
   get email(): string | null { return this.#reg.email; }
@@ -655,22 +654,22 @@ function sortForOutput(planned: PlannedRegistration[]): PlannedRegistration[] {
   // At a million rows the time goes to fetching each person from memory, so everything needed is read in
   // one pass over them, and the rest works on arrays of numbers.
   const n = planned.length;
-  const codeTexts: string[] = [];
-  const lastTexts: string[] = [];
-  const firstTexts: string[] = [];
+  const codes = new TextRanks(n);
+  const last = new TextRanks(n);
+  const first = new TextRanks(n);
   const idNums = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const p = planned[i]!;
-    codeTexts.push(p.municipality?.code ?? '\uffff');
-    lastTexts.push(p.lastName);
-    firstTexts.push(p.firstName);
+    codes.add(i, p.municipality?.code ?? '\uffff');
+    last.add(i, p.lastName);
+    first.add(i, p.firstName);
     idNums[i] = idNumber(p.id);
   }
-  const codes = ranks(codeTexts, (s) => s);
-  const last = ranks(lastTexts, sortKey);
-  const first = ranks(firstTexts, sortKey);
+  const codeRanks = codes.rank((s) => s);
+  const lastRanks = last.rank(sortKey);
+  const firstRanks = first.rank(sortKey);
   const key = new Float64Array(n);
-  for (let i = 0; i < n; i++) key[i] = (codes.rank[i]! * last.distinct + last.rank[i]!) * first.distinct + first.rank[i]!;
+  for (let i = 0; i < n; i++) key[i] = (codes.of[i]! * lastRanks + last.of[i]!) * firstRanks + first.of[i]!;
   const distinct = Float64Array.from(key).sort();
   let u = 0;
   for (let i = 0; i < n; i++) if (u === 0 || distinct[i] !== distinct[u - 1]) distinct[u++] = distinct[i]!;
@@ -719,17 +718,35 @@ function idNumber(id: string): number {
 }
 
 /**
- * Per text, the rank of `key(text)` among the distinct keys in code-unit order (equal keys, equal ranks),
- * and how many distinct keys there are.
+ * The texts of one column, numbered as they are met (names repeat: each distinct one is looked at once), and
+ * then ranked: `of[i]` becomes the rank of key(text i) among the distinct keys in code-unit order (equal
+ * keys, equal ranks).
  */
-function ranks(texts: string[], key: (s: string) => string): { rank: Uint32Array; distinct: number } {
-  const keyOf = new Map<string, string>();
-  for (const t of texts) if (!keyOf.has(t)) keyOf.set(t, key(t));
-  const sorted = [...new Set(keyOf.values())].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const rankOfKey = new Map(sorted.map((k, r) => [k, r]));
-  const rankOf = new Map<string, number>();
-  for (const [t, k] of keyOf) rankOf.set(t, rankOfKey.get(k)!);
-  const rank = new Uint32Array(texts.length);
-  for (let i = 0; i < texts.length; i++) rank[i] = rankOf.get(texts[i]!)!;
-  return { rank, distinct: Math.max(1, sorted.length) };
+class TextRanks {
+  readonly of: Uint32Array;
+  private readonly index = new Map<string, number>();
+  private readonly texts: string[] = [];
+
+  constructor(n: number) {
+    this.of = new Uint32Array(n);
+  }
+
+  add(i: number, text: string): void {
+    let k = this.index.get(text);
+    if (k === undefined) {
+      k = this.texts.push(text) - 1;
+      this.index.set(text, k);
+    }
+    this.of[i] = k;
+  }
+
+  /** Turns the numbers in `of` into ranks; returns how many ranks there are (at least 1). */
+  rank(key: (s: string) => string): number {
+    const keys = this.texts.map(key);
+    const sorted = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const rankOfKey = new Map(sorted.map((k, r) => [k, r]));
+    const rankOf = Uint32Array.from(keys, (k) => rankOfKey.get(k)!);
+    for (let i = 0; i < this.of.length; i++) this.of[i] = rankOf[this.of[i]!]!;
+    return Math.max(1, sorted.length);
+  }
 }
