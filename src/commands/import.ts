@@ -210,11 +210,17 @@ function describeDelimiter(d: string | null): string {
   return { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[d] ?? `"${d}"`;
 }
 
-/** Rows listed under "To look at" before the rest is only counted. */
-const LOOK_AT_LINES = 20;
-
-/** The import report as lines for the terminal. Names nobody: rows are named by file, row and id. */
-export function importReportLines(result: ImportResult, dryRun: boolean, region = 'the region'): string[] {
+/**
+ * The import report as lines for the terminal. Names nobody: rows are named by file, row and id. `samling
+ * import` lists every row to look at (SPEC 5); `plan`, an overview, lists the first `limit` and says where
+ * the rest are (`more`).
+ */
+export function importReportLines(
+  result: ImportResult,
+  dryRun: boolean,
+  region = 'the region',
+  cut?: { limit: number; more: string },
+): string[] {
   const lines: string[] = [];
   for (const r of result.reports) {
     const how = [r.encoding, r.sheet ? `sheet "${r.sheet}"` : '', describeDelimiter(r.delimiter) && `${describeDelimiter(r.delimiter)}-separated`]
@@ -228,12 +234,12 @@ export function importReportLines(result: ImportResult, dryRun: boolean, region 
   if (result.flagged.length) {
     lines.push('');
     lines.push(color.bold('To look at:'));
-    // In file and row order, as the organiser finds them in the sheet; a long list is cut short (the rest
-    // is in needs-attention.csv and in `--json`), so a big import does not flood the terminal.
+    // In file and row order, as the organiser finds them in the sheet.
     const files = result.reports.map((r) => basename(r.file));
     const fileOrder = (name: string) => (files.indexOf(name) + 1 || files.length + 1);
     const flagged = [...result.flagged].sort((a, b) => fileOrder(a.source.file) - fileOrder(b.source.file) || a.source.row - b.source.row);
-    for (const r of flagged.slice(0, LOOK_AT_LINES)) {
+    const shown = cut ? flagged.slice(0, cut.limit) : flagged;
+    for (const r of shown) {
       const texts = [...r.problems, ...r.warnings].map((p) => problemText(p, 'en'));
       if (r.status === 'not-eligible' && r.outside) {
         texts.push(r.outside.county
@@ -243,9 +249,7 @@ export function importReportLines(result: ImportResult, dryRun: boolean, region 
       const mark = r.status === 'needs-attention' ? color.red('!') : color.yellow('·');
       lines.push(`  ${mark} ${r.source.file} row ${r.source.row} (${r.id}): ${texts.join('; ')}`);
     }
-    if (flagged.length > LOOK_AT_LINES) {
-      lines.push(`  … and ${flagged.length - LOOK_AT_LINES} more (all of them: --json; those that need attention: out/needs-attention.csv after samling plan)`);
-    }
+    if (shown.length < flagged.length) lines.push(`  … and ${flagged.length - shown.length} more (${cut!.more})`);
   }
   if (dryRun) lines.push('', color.yellow('Dry run: nothing was written.'));
   return lines;

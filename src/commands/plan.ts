@@ -2,7 +2,7 @@
 // In a terminal it asks what the import raises (a missing column, an unknown municipality name, and —
 // after new files or with --review — who gets the places where a municipality is over its quota),
 // before taking the workspace lock, so a question never holds up another samling.
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
 import { planFor, registerFor } from './shared.js';
 import { askAfterImport, flaggedAfterImport, importedIds, importReportLines, nextSteps, overQuotaHint, readAll, rememberColumns, stateStamp, type ImportResult } from './import.js';
@@ -82,7 +82,9 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
   } else {
     if (parsed.length) {
       const ir: ImportResult = { reports: result.reports, state: result.state, plan, flagged: flaggedAfterImport(plan, parsed), messages: [] };
-      ctx.out.data(importReportLines(ir, false, register.regionName).join('\n') + '\n');
+      // An overview: the first rows to look at, and where the rest are (a big import would flood the terminal).
+      const more = `every one: samling import FILE --dry-run; those that need attention: ${join(relative(process.cwd(), w.outDir) || '.', 'needs-attention.csv')}`;
+      ctx.out.data(importReportLines(ir, false, register.regionName, { limit: 20, more }).join('\n') + '\n');
     }
     ctx.out.data(statusLines(plan, todayIn(ctx.settings.timeZone)).filter((l, i, a) => !(i === a.length - 1 && l === '')).join('\n'));
     const where = relative(process.cwd(), w.outDir) || '.';
