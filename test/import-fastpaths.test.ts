@@ -81,8 +81,9 @@ describe('fast paths of the import equal the plain code', () => {
   });
 
   it('registrationId: the id read from the hex digits is the one stored workspaces hold', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (k) => registrationId(k) === plainId(k)), params);
-    expect(registrationId('e:kari@example.org')).toBe(plainId('e:kari@example.org'));
+    // An e-mail key is hashed with the `e:` keys had before state version 3.
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (k) => registrationId(k) === plainId(k.includes('@') ? `e:${k}` : k)), params);
+    expect(registrationId('kari@example.org')).toBe(plainId('e:kari@example.org'));
   });
 });
 

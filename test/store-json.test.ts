@@ -11,7 +11,7 @@ import { emptyState, Workspace } from '../src/workspace/workspace.js';
 import type { Registration } from '../src/core/types.js';
 
 const base: Registration = {
-  key: 'e:kari@example.org', id: 'ab12cd34', firstName: 'Kari "K"', lastName: 'Nordmann\\Ås', email: 'kari@example.org',
+  key: 'kari@example.org', id: 'ab12cd34', firstName: 'Kari "K"', lastName: 'Nordmann\\Ås', email: 'kari@example.org',
   phone: null, organisation: 'Molde\nkommune', role: null, submittedAt: '2021-09-01T10:00:00+02:00', submittedAtText: '01.09.2021 kl. 10.00',
   attendance: 'in-person', needsRoom: true, extraNight: null, topLeader: false, cancelled: false, dietary: 'Ingen \u2028', notes: null,
   source: { file: 'svar.csv', hash: 'f'.repeat(64), row: 7 }, problems: [],
@@ -49,7 +49,7 @@ describe('the workspace state file', () => {
   it('saves and loads registrations and history, with shared source texts', async () => {
     const ws = new Workspace(mkdtempSync(join(tmpdir(), 'samling-store-')));
     const state = emptyState();
-    const other = { ...base, key: 'e:per@example.org', id: 'cd34ef56', email: 'per@example.org', source: { file: 'b.csv', hash: 'e'.repeat(64), row: 3 } };
+    const other = { ...base, key: 'per@example.org', id: 'cd34ef56', email: 'per@example.org', source: { file: 'b.csv', hash: 'e'.repeat(64), row: 3 } };
     state.registrations.current.set(base.key, base).set(other.key, other);
     state.registrations.history.push({ ...base, firstName: 'Kari (old)', source: { ...base.source, row: 4 } });
     await ws.withLock(() => ws.save(state));
@@ -63,7 +63,8 @@ describe('the workspace state file', () => {
   it('opens a workspace written by version 1 (file and hash on every line)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'samling-store-'));
     mkdirSync(join(dir, '.samling'));
-    const line = REGISTRATION_COLUMNS.map((c) => (c === 'source' ? ['svar.csv', 'f'.repeat(64), 7] : c === 'problems' ? 0 : base[c]));
+    // Version 1 wrote e-mail keys as `e:` and the address; they are read as the address alone.
+    const line = REGISTRATION_COLUMNS.map((c) => (c === 'source' ? ['svar.csv', 'f'.repeat(64), 7] : c === 'problems' ? 0 : c === 'key' ? `e:${base.key}` : base[c]));
     writeFileSync(join(dir, '.samling', 'state.json'), JSON.stringify({
       version: 1, columns: REGISTRATION_COLUMNS, files: [], decisions: [], rooming: {}, registrations: [line], history: [],
     }));

@@ -21,10 +21,14 @@ const B32 = Array.from(BASE32, (c) => c.charCodeAt(0));
 /** The value of a lowercase hex digit's character code ('0'–'9', 'a'–'f'). */
 const hexDigit = (c: number): number => (c <= 57 ? c - 48 : c - 87);
 
-/** 8 characters of lowercase Crockford-style base32 (no i, l, o, u) of sha256(key): stable across imports. */
+/**
+ * 8 characters of lowercase Crockford-style base32 (no i, l, o, u) of sha256 of the key: stable across imports.
+ * An e-mail key (it holds an @; the others never do) is hashed as `e:` and the address, as keys were written
+ * before state version 3, so that every id stays what it was.
+ */
 export function registrationId(key: string): string {
   // The first 40 bits of the hash, as two 20-bit halves read straight from its hex digits, 5 bits a character.
-  const hex = sha256hex(key);
+  const hex = sha256hex(key.includes('@') ? 'e:' + key : key);
   let hi = 0;
   let lo = 0;
   for (let i = 0; i < 5; i++) hi = hi * 16 + hexDigit(hex.charCodeAt(i));
@@ -36,12 +40,16 @@ export function registrationId(key: string): string {
 }
 
 /**
- * Identity of a registration: `e:<normalised e-mail>` when there is an e-mail, otherwise `n:` and a short
- * hash of the folded name, the folded organisation and the submission time (or its text when unparsable).
+ * The identity of everyone with this e-mail address (case and spaces ignored): the normalised address itself,
+ * so that a registration's key is most often the very text of its e-mail (one string for both, at a million).
  */
-/** The identity of everyone with this e-mail address (case and spaces ignored). */
-export const emailKey = (email: string): string => 'e:' + normaliseEmail(email);
+export const emailKey = (email: string): string => normaliseEmail(email);
 
+/**
+ * Identity of a registration: its normalised e-mail when there is one, otherwise `n:` and a short hash of the
+ * folded name, the folded organisation and the submission time (or its text when unparsable). An e-mail always
+ * holds an @ and the `n:` keys never do, so the two kinds cannot meet.
+ */
 export function registrationKey(r: {
   email: string | null;
   firstName: string;

@@ -128,7 +128,7 @@ export interface SourceRef {
 
 /** One imported registration (one row of a sign-up export), as stored in the workspace. */
 export interface Registration {
-  /** Identity: `e:<normalised e-mail>` or, without e-mail, `n:<hash of name, organisation, time>`. */
+  /** Identity: the normalised e-mail or, without one, `n:<hash of name, organisation, time>`. */
   key: string;
   /** Short stable id derived from the key, used in every command and output. */
   id: string;

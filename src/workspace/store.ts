@@ -43,16 +43,25 @@ export function encodeRegistrationJson(r: Registration, sources: SourceIndex): s
  * Answers that repeat (names, municipality, role, diet) are held once each, and registrations without a
  * problem share one empty list, as when they were read from the export.
  */
-export function registrationDecoder(columns: readonly string[], sources: readonly [string, string][] = []): (row: unknown[]) => Registration {
+export function registrationDecoder(
+  columns: readonly string[],
+  sources: readonly [string, string][] = [],
+  /** The state file's version: before 3, e-mail keys were written `e:` and the address. */
+  version = 3,
+): (row: unknown[]) => Registration {
   const [names, organisations, roles, diets] = [interner(), interner(), interner(), interner()];
   const text = (intern: (s: string) => string, v: unknown) => (typeof v === 'string' ? intern(v) : v) as string;
   const problems = (v: unknown) => (Array.isArray(v) && v.length ? (v as Problem[]) : NO_PROBLEMS);
+  // The key is most often the e-mail itself: then one string serves both.
+  const keyOf = version < 3
+    ? (key: unknown, email: unknown) => (typeof key === 'string' && key.startsWith('e:') ? sameAs(key.slice(2), email) : key as string)
+    : (key: unknown, email: unknown) => sameAs(key as string, email);
   if (columns.length === REGISTRATION_COLUMNS.length && columns.every((c, i) => c === REGISTRATION_COLUMNS[i])) {
     // The usual case: one object literal, the same shape as the reader's registrations (for speed).
     return (row) => {
       const v = row as Registration[keyof Registration][];
       return {
-        key: v[0], id: v[1], firstName: text(names, v[2]), lastName: text(names, v[3]), email: v[4], phone: v[5],
+        key: keyOf(v[0], v[4]), id: v[1], firstName: text(names, v[2]), lastName: text(names, v[3]), email: v[4], phone: v[5],
         organisation: text(organisations, v[6]), role: text(roles, v[7]), submittedAt: v[8], submittedAtText: v[9],
         attendance: v[10], needsRoom: v[11], extraNight: v[12], topLeader: v[13], cancelled: v[14],
         dietary: text(diets, v[15]), notes: v[16], source: decodeSource(v[17], sources), problems: problems(v[18]),
@@ -62,11 +71,15 @@ export function registrationDecoder(columns: readonly string[], sources: readonl
   return (row) => {
     const o: Record<string, unknown> = {};
     for (let i = 0; i < columns.length; i++) o[columns[i]!] = row[i];
+    o.key = keyOf(o.key, o.email);
     o.source = decodeSource(o.source, sources);
     o.problems = problems(o.problems);
     return o as unknown as Registration;
   };
 }
+
+/** `key`, or `email` when they are the same text (one string kept instead of two). */
+const sameAs = (key: string, email: unknown): string => (key === email ? email : key);
 
 /** [source index, row], or [file, hash, row] as version 1 wrote it. */
 function decodeSource(value: unknown, sources: readonly [string, string][]): SourceRef {

@@ -13,8 +13,11 @@ import type { MergeState } from '../core/merge.js';
 import { encodeRegistrationJson, REGISTRATION_COLUMNS, registrationDecoder, SourceIndex } from './store.js';
 
 export const STATE_DIR = '.samling';
-/** 2: sources listed once (version 1, with the file and hash on every line, is still read). */
-const STATE_VERSION = 2;
+/**
+ * 3: e-mail keys without `e:`. 2: sources listed once. Versions 1 and 2 are still read (and written as 3 on
+ * the next save).
+ */
+const STATE_VERSION = 3;
 
 export interface ImportedFile {
   hash: string;
@@ -103,7 +106,7 @@ export class Workspace {
       return null;
     }
     this.checkVersion(raw.version);
-    const decode = registrationDecoder(raw.columns, raw.sources);
+    const decode = registrationDecoder(raw.columns, raw.sources, raw.version);
     const current = new Map<string, Registration>();
     const history: Registration[] = [];
     let inHistory = false;
@@ -143,7 +146,7 @@ export class Workspace {
         'Restore it from a backup, or delete the .samling folder and import the files again (decisions would be lost).');
     }
     this.checkVersion(raw.version);
-    const decode = registrationDecoder(raw.columns, raw.sources);
+    const decode = registrationDecoder(raw.columns, raw.sources, raw.version);
     const current = new Map<string, Registration>();
     for (const row of raw.registrations) {
       const r = decode(row);
@@ -153,7 +156,7 @@ export class Workspace {
   }
 
   private checkVersion(version: unknown): void {
-    if (version !== STATE_VERSION && version !== 1) throw new InputError(`unsupported workspace version ${String(version)}`, this.statePath);
+    if (version !== STATE_VERSION && version !== 1 && version !== 2) throw new InputError(`unsupported workspace version ${String(version)}`, this.statePath);
   }
 
   private stateOf(raw: Pick<RawState, 'files' | 'decisions' | 'rooming'>, current: Map<string, Registration>, history: Registration[]): WorkspaceState {
