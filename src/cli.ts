@@ -20,7 +20,7 @@ program
   .option('--no-input', 'never prompt (also when stdin is not a terminal or CI is set)')
   .option('--no-color', 'no colours (also with NO_COLOR or when stdout is not a terminal)')
   .option('-q, --quiet', 'print no messages, only data and errors')
-  .option('--verbose', 'show details of unexpected errors')
+  .option('--verbose', 'show how long each step takes, and the details of unexpected errors')
   .showSuggestionAfterError(true)
   .showHelpAfterError('(run samling --help for usage)')
   .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
