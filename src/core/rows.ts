@@ -16,8 +16,9 @@ const sha256hex: (text: string) => string =
     ? (text) => crypto.hash('sha256', text, 'hex')
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
-const BASE32 = '0123456789abcdefghjkmnpqrstvwxyz';
-const B32 = Array.from(BASE32, (c) => c.charCodeAt(0));
+/** The digits of registration ids, in code-unit order (ids of equal length compare as their numbers do). */
+export const ID_DIGITS = '0123456789abcdefghjkmnpqrstvwxyz';
+const B32 = Array.from(ID_DIGITS, (c) => c.charCodeAt(0));
 /** The value of a lowercase hex digit's character code ('0'–'9', 'a'–'f'). */
 const hexDigit = (c: number): number => (c <= 57 ? c - 48 : c - 87);
 

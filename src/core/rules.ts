@@ -5,6 +5,7 @@
 // ending in the registration id. The order of the decisions does matter: the latest one wins.
 
 import { sortKey } from './sort.js';
+import { ID_DIGITS } from './rows.js';
 import { TZDate } from '@date-fns/tz';
 import { fold } from './text.js';
 import type {
@@ -701,9 +702,6 @@ function sortForOutput(planned: PlannedRegistration[]): PlannedRegistration[] {
   for (let j = 0; j < n; j++) out[j] = planned[order[j]!]!;
   return out;
 }
-
-/** The alphabet of registration ids (rows.ts), in code-unit order: ids of 8 compare as their numbers do. */
-const ID_DIGITS = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /** An 8-character registration id as its 40-bit number (same order as the text); NaN for any other id. */
 function idNumber(id: string): number {
