@@ -5,7 +5,7 @@
 // ending in the registration id. The order of the decisions does matter: the latest one wins.
 
 import { sortKey } from './sort.js';
-import { ID_DIGITS } from './rows.js';
+import { ID_DIGITS, NO_PROBLEMS, withProblem } from './rows.js';
 import { TZDate } from '@date-fns/tz';
 import { fold } from './text.js';
 import type {
@@ -39,18 +39,10 @@ const BLOCKING: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 const TOP_LEADER_ROLE = /\b(ordforar|ordforer|kommunedirektor|radmann|mayor|municipal director|chief (municipal )?executive)\b/;
 
 /**
- * Shared, frozen empty lists: most people have no problem, no warning and no nights, and a list of their own
- * for each would cost a million objects. Frozen, so a stray push fails loudly; add with `withProblem`.
+ * Most people have no nights paid: one shared, frozen empty list for them (a list each would cost a million
+ * objects). Problems and warnings share the reader's NO_PROBLEMS the same way, added to with withProblem.
  */
-const NONE: Problem[] = Object.freeze([]) as unknown as Problem[];
 const NO_NIGHTS: string[] = Object.freeze([]) as unknown as string[];
-
-/** `list` with `p` added: a new list in place of the shared empty one, else the same list. */
-function added(list: Problem[], p: Problem): Problem[] {
-  if (list === NONE) return [p];
-  list.push(p);
-  return list;
-}
 
 /**
  * The registrations being decided, by position: the planned registration each becomes, and what the rules
@@ -277,13 +269,13 @@ function assess(
   onTimeUntil: number,
 ): void {
   const reg = cases.reg[i]!;
-  let problems = NONE;
-  let warnings = NONE;
+  let problems = NO_PROBLEMS;
+  let warnings = NO_PROBLEMS;
   if (!hasName(reg)) problems = [{ code: 'no-name' }];
   const { match, municipality } = look.resolve(reg.organisation);
-  if (match.kind === 'empty') problems = added(problems, { code: 'no-organisation' });
+  if (match.kind === 'empty') problems = withProblem(problems, { code: 'no-organisation' });
   if (match.kind === 'near-miss') {
-    problems = added(problems, {
+    problems = withProblem(problems, {
       code: 'unknown-municipality',
       args: {
         text: reg.organisation,
@@ -293,10 +285,10 @@ function assess(
     });
   }
   const time = look.instant(reg.submittedAt);
-  if (Number.isNaN(time)) problems = added(problems, { code: 'bad-time', args: { text: reg.submittedAtText } });
+  if (Number.isNaN(time)) problems = withProblem(problems, { code: 'bad-time', args: { text: reg.submittedAtText } });
   // The blocking problems are recomputed above on every run (so a decision can clear them); what else
   // the reader found (an odd e-mail…) does not block and is passed on as a warning.
-  for (const p of reg.problems) if (!BLOCKING.has(p.code)) warnings = added(warnings, p);
+  for (const p of reg.problems) if (!BLOCKING.has(p.code)) warnings = withProblem(warnings, p);
 
   const late = time >= onTimeUntil;
   const lateDecision = !late ? null : lateInForce(decided.late.get(reg.id), settings.latePolicy);
@@ -305,7 +297,7 @@ function assess(
   let needsRoom = reg.needsRoom ?? settings.assumeNeedsRoom;
   if (reg.extraNight === true && !needsRoom) {
     needsRoom = true;
-    if (reg.needsRoom === false) warnings = added(warnings, { code: 'extra-night-without-main' });
+    if (reg.needsRoom === false) warnings = withProblem(warnings, { code: 'extra-night-without-main' });
   }
   cases.match.push(match);
   cases.time[i] = time;
@@ -449,7 +441,7 @@ function flagLikelyDuplicates(cases: Cases, byArrival: Order, foldName: (text: s
     for (const i of group) {
       if (hasEmail(i)) continue;
       const other = i === first ? second : first;
-      out[i]!.problems = added(out[i]!.problems, { code: 'likely-duplicate', args: { other: reg[other]!.id } });
+      out[i]!.problems = withProblem(out[i]!.problems, { code: 'likely-duplicate', args: { other: reg[other]!.id } });
     }
   }
 }
@@ -588,7 +580,7 @@ function assignHotels(cases: Cases, byArrival: Order, hotels: Hotel[], nights: s
     for (const i of group) {
       const h = hotels.findIndex((_, h) => out[i]!.nights.every((date) => free(h, nights.indexOf(date)) >= 1));
       if (h >= 0) place(i, h);
-      else out[i]!.problems = added(out[i]!.problems, { code: 'unplaced' });
+      else out[i]!.problems = withProblem(out[i]!.problems, { code: 'unplaced' });
     }
   }
   return used;
