@@ -80,14 +80,14 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
   if (opts.json) {
     ctx.out.data(JSON.stringify({ ...statusJson(plan), imported: result.reports, written: result.written }, null, 2));
   } else {
+    const where = relative(process.cwd(), w.outDir) || '.';
     if (parsed.length) {
       const ir: ImportResult = { reports: result.reports, state: result.state, plan, flagged: flaggedAfterImport(plan, parsed), messages: [] };
       // An overview: the first rows to look at, and where the rest are (a big import would flood the terminal).
-      const more = `every one: samling import FILE --dry-run; those that need attention: ${join(relative(process.cwd(), w.outDir) || '.', 'needs-attention.csv')}`;
+      const more = `every one: samling import FILE --dry-run; those that need attention: ${join(where, 'needs-attention.csv')}`;
       ctx.out.data(importReportLines(ir, false, register.regionName, { limit: 20, more }).join('\n') + '\n');
     }
     ctx.out.data(statusLines(plan, todayIn(ctx.settings.timeZone)).filter((l, i, a) => !(i === a.length - 1 && l === '')).join('\n'));
-    const where = relative(process.cwd(), w.outDir) || '.';
     const letters = result.written.filter((f) => f.startsWith('municipalities/') || f.startsWith('municipalities\\')).length;
     const files = result.written.filter((f) => !f.startsWith('municipalities/') && !f.startsWith('municipalities\\'));
     if (result.messages.length) ctx.out.info('\n' + result.messages.join('\n'));

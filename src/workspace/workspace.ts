@@ -18,6 +18,7 @@ export const STATE_DIR = '.samling';
  * the next save).
  */
 const STATE_VERSION = 3;
+const READABLE_VERSIONS = [1, 2, STATE_VERSION];
 
 export interface ImportedFile {
   hash: string;
@@ -87,13 +88,13 @@ export class Workspace {
   private loadLines(): WorkspaceState | null {
     const lines = readLines(this.statePath);
     try {
-      return this.readLines(lines);
+      return this.parseLines(lines);
     } finally {
       lines.return(undefined); // closes the file when the layout was not samling's own
     }
   }
 
-  private readLines(lines: Generator<string>): WorkspaceState | null {
+  private parseLines(lines: Generator<string>): WorkspaceState | null {
     const head: string[] = [];
     for (let next = lines.next(); next.value !== '"registrations":['; next = lines.next()) {
       if (next.done || head.length === 10) return null;
@@ -156,7 +157,7 @@ export class Workspace {
   }
 
   private checkVersion(version: unknown): void {
-    if (version !== STATE_VERSION && version !== 1 && version !== 2) throw new InputError(`unsupported workspace version ${String(version)}`, this.statePath);
+    if (!READABLE_VERSIONS.includes(version as number)) throw new InputError(`unsupported workspace version ${String(version)}`, this.statePath);
   }
 
   private stateOf(raw: Pick<RawState, 'files' | 'decisions' | 'rooming'>, current: Map<string, Registration>, history: Registration[]): WorkspaceState {

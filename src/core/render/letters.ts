@@ -1,6 +1,6 @@
 // One Markdown letter per municipality of the region, naming only its own participants. Pure.
 import type { Lang, MunicipalitySummary, Plan, PlannedRegistration, Status } from '../types.js';
-import { fullName, runs, slug } from './common.js';
+import { fullName, lazy, runs, slug } from './common.js';
 import { addDays } from '../dates.js';
 import { extraNightText, formatDate, formatDateTime, formatNight, formatSpan, statusText, t } from './i18n.js';
 
@@ -112,5 +112,5 @@ export function municipalityLetters(plan: Plan, lang: Lang): Letter[] {
     yield '\n\n' + parts.join('\n\n') + '\n';
   }
 
-  return plan.municipalities.map((m) => ({ fileName: letterFileName(m.code, m.name), chunks: { [Symbol.iterator]: () => chunks(m) } }));
+  return plan.municipalities.map((m) => ({ fileName: letterFileName(m.code, m.name), chunks: lazy(() => chunks(m)) }));
 }
