@@ -60,7 +60,7 @@ describe('the workspace state file', () => {
     expect(loaded.registrations.history).toEqual(state.registrations.history);
   });
 
-  it('opens a workspace written by version 1 (file and hash on every line)', () => {
+  it('opens a workspace written by version 1 (file and hash on every line) and saves it as version 3, ids kept', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'samling-store-'));
     mkdirSync(join(dir, '.samling'));
     // Version 1 wrote e-mail keys as `e:` and the address; they are read as the address alone.
@@ -68,7 +68,12 @@ describe('the workspace state file', () => {
     writeFileSync(join(dir, '.samling', 'state.json'), JSON.stringify({
       version: 1, columns: REGISTRATION_COLUMNS, files: [], decisions: [], rooming: {}, registrations: [line], history: [],
     }));
-    expect([...new Workspace(dir).load().registrations.current.values()]).toEqual([base]);
+    const ws = new Workspace(dir);
+    const state = ws.load();
+    expect([...state.registrations.current.values()]).toEqual([base]);
+    await ws.withLock(() => ws.save(state));
+    expect(readFileSync(ws.statePath, 'utf8')).toMatch(/^\{"version":3,/);
+    expect([...ws.load().registrations.current.values()]).toEqual([base]); // same key, same id
   });
 
   it('reads lines by the column names the file gives (a column added or moved since)', () => {
