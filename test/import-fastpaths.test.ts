@@ -125,6 +125,11 @@ describe('merge fast paths', () => {
   });
 });
 
+/** The registrations of a sheet whose first row is `headers` (row 1), mapped as samling maps it. */
+const read = (headers: string[], rows: string[][]) =>
+  toRegistrations({ file: 'a.csv', hash: 'h', headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })), encoding: 'utf-8', delimiter: ',' },
+    mapColumns(headers, rows, {}), DEFAULT_EVENT);
+
 describe('problems of a registration', () => {
   const headers = ['Tidsmerke', 'E-postadresse', 'Namn', 'Kommune'];
   const rows = [
@@ -132,8 +137,7 @@ describe('problems of a registration', () => {
     ['02.09.2021 kl. 09.12.44', 'per@example.org', 'Per Dal', 'Volda'],
     ['i går', '', '', ''],
   ];
-  const { registrations } = toRegistrations({ file: 'a.csv', hash: 'h', headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })),
-    encoding: 'utf-8', delimiter: ',' }, mapColumns(headers, rows, {}), DEFAULT_EVENT);
+  const { registrations } = read(headers, rows);
 
   it('rows without a problem share one empty list that cannot be added to by mistake', () => {
     expect(registrations[0]!.problems).toEqual([]);
@@ -158,8 +162,7 @@ describe('times line up with their rows when blank rows come between', () => {
       ['', '', '', ''],
       ['9/15/2021 12:45:00', 'ola@example.org', 'Ola Vik', 'Molde'],
     ];
-    const { registrations, blankRows } = toRegistrations({ file: 'a.csv', hash: 'h', headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })),
-      encoding: 'utf-8', delimiter: ',' }, mapColumns(headers, rows, {}), DEFAULT_EVENT);
+    const { registrations, blankRows } = read(headers, rows);
     expect(blankRows).toEqual([3, 5]);
     // Month first: 13, 14 and 15 can only be days.
     expect(registrations.map((r) => [r.source.row, r.submittedAt])).toEqual([
