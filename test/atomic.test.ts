@@ -1,0 +1,40 @@
+// The atomic writer: what reaches the disk is exactly the UTF-8 of the pieces joined, however they are cut.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { writeFileAtomic } from '../src/io/atomic.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'samling-atomic-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writeFileAtomic', () => {
+  it('writes pieces of any length and script as the UTF-8 of their concatenation', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.constantFrom('', 'Ærlige Øystein Ålesund;', '\r\n', '"'),
+      // Long pieces: past the joined batch, and past what fits in the write buffer.
+      fc.integer({ min: 1, max: 400_000 }).map((n) => 'ø'.repeat(n)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const file = join(dir, 'out.csv');
+        writeFileAtomic(file, pieces, { durable: false });
+        expect(readFileSync(file).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+    // No temporary file is left behind.
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('writes many short rows in order (several buffers full)', () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `Kari ${i};Ålesund;Dekt\r\n`);
+    const file = join(dir, 'rows.csv');
+    writeFileAtomic(file, rows);
+    const text = readFileSync(file, 'utf8');
+    expect(text.length).toBe(rows.join('').length);
+    expect(text.split('\r\n')[59_999]).toBe('Kari 59999;Ålesund;Dekt');
+  });
+});
