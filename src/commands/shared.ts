@@ -40,13 +40,18 @@ export function todayIn(timeZone: string, now = new Date()): string {
 /** What to do next, after an import or a plan. */
 export function nextSteps(plan: Plan): string[] {
   const lines: string[] = [];
-  const count = (s: string) => plan.registrations.filter((r) => r.status === s).length;
-  const late = count('late-pending');
-  const attention = count('needs-attention');
-  const review = plan.registrations.filter((r) => r.extraNight === 'review').length;
+  // One pass over everyone for all the counts (no array per count: a plan can hold a million people).
+  let [late, attention, unclear, review] = [0, 0, 0, 0];
+  for (const r of plan.registrations) {
+    if (r.status === 'late-pending') late++;
+    else if (r.status === 'needs-attention') {
+      attention++;
+      if (r.problems.some((p) => p.code === 'unknown-municipality')) unclear++;
+    }
+    if (r.extraNight === 'review') review++;
+  }
   if (late) lines.push(`${plural(late, 'late registration waits', 'late registrations wait')} for a decision: samling late`);
   if (attention) lines.push(`${plural(attention, 'registration needs', 'registrations need')} attention: samling status (or out/needs-attention.csv after samling plan)`);
-  const unclear = plan.registrations.filter((r) => r.status === 'needs-attention' && r.problems.some((p) => p.code === 'unknown-municipality')).length;
   if (unclear) lines.push(`${plural(unclear, 'municipality name is', 'municipality names are')} unclear: samling decide ID --municipality CODE (or none); in a terminal, samling plan --review asks`);
   if (review) lines.push(`${plural(review, 'extra-night request waits', 'extra-night requests wait')} for review: samling decide ID --extra-night / --no-extra-night`);
   return lines;

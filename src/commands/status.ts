@@ -5,7 +5,7 @@ import { statusJson } from '../core/render/status-json.js';
 import { bar, table } from '../ui/table.js';
 import { color } from '../ui/color.js';
 import { problemText } from '../core/render/i18n.js';
-import type { Plan } from '../core/types.js';
+import type { Plan, PlannedRegistration, Status } from '../core/types.js';
 
 /** Whole days from `today` to `date` (negative when passed). */
 function daysUntil(date: string, today: string): number {
@@ -35,10 +35,15 @@ export function statusLines(plan: Plan, today: string): string[] {
     const nights = h.nights.map((n) => `${n.date}: ${n.rooms}${n.capacity !== null ? ` of ${n.capacity}` : ''} rooms`).join(' · ');
     lines.push(`${color.bold(h.name)}  ${nights || 'no rooms yet'}`);
   }
-  // One pass over the people for every count (a million of them: no array per status).
-  const tally = new Map<string, number>();
-  for (const r of plan.registrations) tally.set(r.status, (tally.get(r.status) ?? 0) + 1);
-  const count = (s: string) => tally.get(s) ?? 0;
+  // One pass over the people for every count and the first to look at (a million of them: no array per status).
+  const tally: Partial<Record<Status, number>> = {};
+  const attention: PlannedRegistration[] = [];
+  let attentionCount = 0;
+  for (const r of plan.registrations) {
+    tally[r.status] = (tally[r.status] ?? 0) + 1;
+    if (r.status === 'needs-attention' && attentionCount++ < 20) attention.push(r);
+  }
+  const count = (s: Status) => tally[s] ?? 0;
   const registered = plan.registrations.length - count('cancelled');
   lines.push(
     `${plural(registered, 'registration', 'registrations')} · ${count('covered')} covered · ${count('over-quota')} over quota · ${count('digital')} digital · ${count('not-eligible')} not eligible · ${count('cancelled')} cancelled`,
@@ -47,13 +52,12 @@ export function statusLines(plan: Plan, today: string): string[] {
   lines.push(missing.length ? `Not registered yet (${missing.length}): ${missing.join(', ')}` : color.green('Every municipality has registered.'));
   const leaders = plan.municipalities.filter((m) => m.topLeader).length;
   lines.push(`Top leaders' forum: ${leaders} of ${plan.municipalities.length} municipalities send a mayor or municipal director`);
-  const attention = plan.registrations.filter((r) => r.status === 'needs-attention');
-  if (attention.length) {
-    lines.push('', color.red.bold(`Needs attention (${attention.length}):`));
-    for (const r of attention.slice(0, 20)) {
+  if (attentionCount) {
+    lines.push('', color.red.bold(`Needs attention (${attentionCount}):`));
+    for (const r of attention) {
       lines.push(`  ${r.id}  ${r.source.file} row ${r.source.row}: ${r.problems.map((p) => problemText(p, 'en')).join('; ')}`);
     }
-    if (attention.length > 20) lines.push(`  … and ${attention.length - 20} more (out/needs-attention.csv after samling plan)`);
+    if (attentionCount > 20) lines.push(`  … and ${attentionCount - 20} more (out/needs-attention.csv after samling plan)`);
   }
   const next = nextSteps(plan);
   if (next.length) lines.push('', ...next);
