@@ -3,6 +3,11 @@
 //
 // The plan does not depend on the order of the registrations: every ordering below is a total order
 // ending in the registration id. The order of the decisions does matter: the latest one wins.
+//
+// For speed at a million rows, each registration is read once (assess), into numbers side by side
+// (typed arrays: no object per person while deciding); the distinct organisation and name texts are
+// numbered, and what depends on a text alone (the municipality, the folded name, the sort key) is worked
+// out once per distinct text. The planned registrations are made last, in output order.
 
 import { sortKey } from './sort.js';
 import { ID_DIGITS, NO_PROBLEMS, withProblem } from './rows.js';
@@ -44,19 +49,45 @@ const TOP_LEADER_ROLE = /\b(ordforar|ordforer|kommunedirektor|radmann|mayor|muni
  */
 const NO_NIGHTS: string[] = Object.freeze([]) as unknown as string[];
 
+// Statuses, late decisions and extra-night statuses as small numbers while deciding.
+const CANCELLED = 0, NEEDS_ATTENTION = 1, NOT_ELIGIBLE = 2, DIGITAL = 3, NO_ROOM = 4, LATE_PENDING = 5, LATE_REJECTED = 6, COVERED = 7, OVER_QUOTA = 8;
+const STATUS: readonly Status[] = ['cancelled', 'needs-attention', 'not-eligible', 'digital', 'no-room', 'late-pending', 'late-rejected', 'covered', 'over-quota'];
+const LATE_DECISION = [null, 'approved', 'rejected'] as const;
+const NOT_REQUESTED = 0, NOT_COVERED = 1, GRANTED = 2, REVIEW = 3;
+const EXTRA_NIGHT: readonly ExtraNightStatus[] = ['not-requested', 'not-covered', 'granted', 'review'];
+// Bits of Cases.flags.
+const LATE = 1, IN_DIGITAL = 2, NEEDS_ROOM = 4, TOP_LEADER = 8, HAS_EMAIL = 16, ASKS_EXTRA_NIGHT = 32;
+/** Not cancelled, a name, an organisation and no `not-duplicate` decision: may be someone's duplicate. */
+const DUPLICATE_CANDIDATE = 64;
+
 /**
- * The registrations being decided, by position: the planned registration each becomes, and what the rules
- * need besides. Arrays side by side rather than an object per person (a million of them, for speed and memory).
+ * The registrations being decided, by position: what the rules need and decide, side by side rather than
+ * an object per person (a million of them, for speed and memory).
  */
 interface Cases {
   reg: Registration[];
-  out: Planned[];
-  match: MunicipalityMatch[];
+  /** Number of the organisation text in Texts `orgs`, and of the first and last name in `names`. */
+  org: Uint32Array;
+  first: Uint32Array;
+  last: Uint32Array;
   /** Submission instant in ms since the epoch; NaN when missing or unparsable. */
   time: Float64Array;
   /** Position of the cover decision in force (earlier decisions get places first); Infinity without. */
   coverOrder: Float64Array;
-  hotel: (Hotel | null)[];
+  /** Index in STATUS, LATE_DECISION and EXTRA_NIGHT. */
+  status: Uint8Array;
+  lateDecision: Uint8Array;
+  extraNight: Uint8Array;
+  flags: Uint8Array;
+  /** 8-character ids as their 40-bit numbers (see idNumber); NaN for other ids. */
+  idNum: Float64Array;
+  /** Problems and warnings of those who have any (most have none): NO_PROBLEMS for the others. */
+  problems: Map<number, Problem[]>;
+  warnings: Map<number, Problem[]>;
+  /** Index in the hotels; -1 for none. */
+  hotel: Int32Array;
+  /** The nights paid for each covered person. */
+  nights: Map<number, string[]>;
 }
 
 /** Compares two positions of Cases. */
@@ -80,6 +111,30 @@ interface Decisions {
   mappings: Map<string, string | null>;
 }
 
+/** Distinct texts, numbered as they are met: what depends on the text alone is worked out once per number. */
+class Texts {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  number(text: string): number {
+    let k = this.index.get(text);
+    if (k === undefined) {
+      k = this.list.push(text) - 1;
+      this.index.set(text, k);
+    }
+    return k;
+  }
+}
+
+/** What an organisation text means: the same for everyone who typed it (objects shared between them). */
+interface Organisation {
+  match: MunicipalityMatch;
+  municipality: MunicipalityRef | null;
+  outside: { name: string; county: string | null } | null;
+  /** Number of the municipality code among those met (`codes` in plan); -1 for none. */
+  code: number;
+}
+
 export function plan(
   registrations: Registration[],
   decisions: Decision[],
@@ -87,40 +142,69 @@ export function plan(
   register: Register,
 ): Plan {
   const decided = indexDecisions(decisions);
+  const n = registrations.length;
+  const cases: Cases = {
+    reg: registrations,
+    org: new Uint32Array(n),
+    first: new Uint32Array(n),
+    last: new Uint32Array(n),
+    time: new Float64Array(n),
+    coverOrder: new Float64Array(n),
+    status: new Uint8Array(n),
+    lateDecision: new Uint8Array(n),
+    extraNight: new Uint8Array(n),
+    flags: new Uint8Array(n),
+    idNum: new Float64Array(n),
+    problems: new Map(),
+    warnings: new Map(),
+    hotel: new Int32Array(n).fill(-1),
+    nights: new Map(),
+  };
+  const orgs = new Texts();
+  const names = new Texts();
+  const codes = new Texts();
+  const meaning: Organisation[] = [];
+  const resolve = resolver(register, decided.mappings);
   const look: Lookups = {
-    resolve: resolver(register, decided.mappings),
+    organisation: (text) => {
+      const k = orgs.number(text);
+      if (k === meaning.length) {
+        const { match, municipality } = resolve(text);
+        const outside = match.kind === 'outside'
+          ? { name: match.name, county: match.county }
+          : match.kind === 'organisation' ? { name: text, county: null } : null;
+        meaning.push({ match, municipality, outside, code: municipality ? codes.number(municipality.code) : -1 });
+      }
+      return k;
+    },
     instant: instantParser(settings.timeZone),
-    fold: memo(fold),
     topLeaderRole: memo((role) => TOP_LEADER_ROLE.test(fold(role))),
   };
   const onTimeUntil = endOfDay(settings.deadline, settings.timeZone);
 
-  const n = registrations.length;
-  const cases: Cases = { reg: registrations, out: [], match: [], time: new Float64Array(n), coverOrder: new Float64Array(n), hotel: [] };
-  for (let i = 0; i < n; i++) assess(cases, i, settings, decided, look, onTimeUntil);
+  for (let i = 0; i < n; i++) assess(cases, i, settings, decided, look, meaning, names, onTimeUntil);
   const byArrival = arrivalOrder(cases);
-  flagLikelyDuplicates(cases, byArrival, look.fold, decided.distinct);
-  for (let i = 0; i < n; i++) cases.out[i]!.status = statusBeforePlaces(cases, i);
-  allocatePlaces(cases, byArrival, decided, settings.quota);
+  flagLikelyDuplicates(cases, byArrival, meaning, orgs, names);
+  const covered = allocatePlaces(cases, byArrival, decided, settings.quota, meaning, codes.list.length);
   const review = new Set(settings.extraNightReview);
   const nightDates = eventNights(settings);
-  for (let i = 0; i < n; i++) {
-    const out = cases.out[i]!;
-    out.extraNight = extraNightStatus(cases, i, settings, decided, review);
-    if (out.status === 'covered') out.nights = out.extraNight === 'granted' ? [...nightDates] : [settings.mainNight];
+  if (settings.extraNight !== null) {
+    for (let i = 0; i < n; i++) cases.extraNight[i] = extraNightStatus(cases, i, decided, review, meaning);
   }
+  for (const i of covered) cases.nights.set(i, cases.extraNight[i] === GRANTED ? [...nightDates] : [settings.mainNight]);
   const hotels = settings.hotels.length > 0 ? settings.hotels : [{ name: 'hotel', rooms: null }];
-  const hotelNights = assignHotels(cases, byArrival, hotels, nightDates);
+  const hotelNights = assignHotels(cases, byArrival, hotels, nightDates, meaning, codes.list);
 
   return {
     event: settings,
-    registrations: sortForOutput(cases.out),
+    registrations: plannedInOutputOrder(cases, meaning, codes.list, names.list, hotels),
     inOutputOrder: true,
-    municipalities: summarise(cases, register, settings, hotels),
-    nights: nightDates.map((date) => ({
-      date,
-      rooms: cases.out.reduce((k, out) => (out.status === 'covered' && out.nights.includes(date) ? k + 1 : k), 0),
-    })),
+    municipalities: summarise(cases, register, settings, hotels, meaning),
+    nights: nightDates.map((date) => {
+      let rooms = 0;
+      for (const nights of cases.nights.values()) if (nights.includes(date)) rooms++;
+      return { date, rooms };
+    }),
     hotels: hotels.map((h, i) => ({
       name: h.name,
       nights: nightDates.map((date, j) => ({ date, rooms: hotelNights[i]![j]!, capacity: h.rooms })),
@@ -163,9 +247,9 @@ function indexDecisions(decisions: Decision[]): Decisions {
 
 /** Lookups repeated for many rows, computed once per distinct text during one plan. */
 interface Lookups {
-  resolve: (organisation: string) => Resolved;
+  /** The number of an organisation text; its meaning is filled in the first time. */
+  organisation: (text: string) => number;
   instant: (text: string | null) => number;
-  fold: (text: string) => string;
   topLeaderRole: (role: string) => boolean;
 }
 
@@ -188,7 +272,7 @@ function memo<T>(f: (text: string) => T): (text: string) => T {
 /** register.match with the organisers' map-municipality decisions on top. */
 function resolver(register: Register, mappings: Map<string, string | null>): (text: string) => Resolved {
   const byCode = new Map(register.municipalities.map((m) => [m.code, m]));
-  return memo((text) => {
+  return (text) => {
     const key = fold(text);
     const mapped = key === '' ? undefined : mappings.get(key);
     const ref = mapped == null ? undefined : byCode.get(mapped);
@@ -198,7 +282,7 @@ function resolver(register: Register, mappings: Map<string, string | null>): (te
     else if (mapped === null) match = { kind: 'organisation' };
     else match = register.match(text); // no decision, or one naming a code the register does not know
     return { match, municipality: match.kind === 'region' ? { code: match.code, name: match.name } : null };
-  });
+  };
 }
 
 /** The first instant after the given local day: a submission before it is on time. */
@@ -250,29 +334,52 @@ function digits(text: string, from: number, to: number): number {
   return n;
 }
 
-function storedInstant(text: string): number {
+/** A text STORED has matched, as an instant (ms); NaN for a date or time that does not exist. Exported for tests. */
+export function storedInstant(text: string): number {
   const y = digits(text, 0, 4), mo = digits(text, 5, 7), d = digits(text, 8, 10);
   const h = digits(text, 11, 13), mi = digits(text, 14, 16), sec = digits(text, 17, 19);
   const leapDay = mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
   if (mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! || leapDay || h > 23 || mi > 59 || sec > 59) return NaN;
   const minutes = digits(text, 20, 22) * 60 + digits(text, 23, 25);
-  return Date.UTC(y, mo - 1, d, h, mi, sec) - (text[19] === '-' ? -minutes : minutes) * 60_000;
+  // Date.UTC(y, mo - 1, d, h, mi, sec) by arithmetic: the same number, without a call into the engine per row.
+  const utc = (((daysSinceEpoch(y, mo, d) * 24 + h) * 60 + mi) * 60 + sec) * 1000;
+  return utc - (text.charCodeAt(19) === 45 /* - */ ? -minutes : minutes) * 60_000;
 }
 
-/** Decides what can be decided for position `i` alone, and fills its place in `cases`. */
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+ * Years 0–99 are 1900–1999, as Date.UTC takes them.
+ */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = (year <= 99 ? year + 1900 : year) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468;
+}
+
+/**
+ * Decides what can be decided for position `i` alone (statuses 1–6 of SPEC 2; one that gets through is
+ * provisionally `over-quota`), and fills its place in `cases`: the only pass that reads the registration.
+ */
 function assess(
   cases: Cases,
   i: number,
   settings: EventSettings,
   decided: Decisions,
   look: Lookups,
+  meaning: Organisation[],
+  names: Texts,
   onTimeUntil: number,
 ): void {
   const reg = cases.reg[i]!;
+  const id = reg.id;
   let problems = NO_PROBLEMS;
   let warnings = NO_PROBLEMS;
-  if (!hasName(reg)) problems = [{ code: 'no-name' }];
-  const { match, municipality } = look.resolve(reg.organisation);
+  const named = hasName(reg);
+  if (!named) problems = [{ code: 'no-name' }];
+  const org = look.organisation(reg.organisation);
+  const { match } = meaning[org]!;
   if (match.kind === 'empty') problems = withProblem(problems, { code: 'no-organisation' });
   if (match.kind === 'near-miss') {
     problems = withProblem(problems, {
@@ -291,7 +398,8 @@ function assess(
   for (const p of reg.problems) if (!BLOCKING.has(p.code)) warnings = withProblem(warnings, p);
 
   const late = time >= onTimeUntil;
-  const lateDecision = !late ? null : lateInForce(decided.late.get(reg.id), settings.latePolicy);
+  // Most plans have few decisions or none: a map is looked in only when it holds any.
+  const lateDecision = !late ? 0 : lateInForce(decided.late.size === 0 ? undefined : decided.late.get(id), settings.latePolicy);
   const attendance = reg.attendance ?? (settings.assumeInPerson ? 'in-person' : 'digital');
   // Asking for the extra night means needing a room: when the main night was declined, both nights.
   let needsRoom = reg.needsRoom ?? settings.assumeNeedsRoom;
@@ -299,56 +407,75 @@ function assess(
     needsRoom = true;
     if (reg.needsRoom === false) warnings = withProblem(warnings, { code: 'extra-night-without-main' });
   }
-  cases.match.push(match);
+  // The forum answer wins; when the form did not ask, the role decides (mayor, municipal director).
+  const topLeader = reg.topLeader ?? (reg.role !== null && look.topLeaderRole(reg.role));
+  const cancelled = reg.cancelled || (decided.cancel.size !== 0 && decided.cancel.has(id));
+
+  let status: number;
+  if (cancelled) status = CANCELLED;
+  else if (problems.length > 0) status = NEEDS_ATTENTION; // every problem found so far blocks
+  else if (match.kind !== 'region') status = NOT_ELIGIBLE;
+  else if (attendance === 'digital') status = DIGITAL;
+  else if (!needsRoom) status = NO_ROOM;
+  else if (late && lateDecision !== 1) status = lateDecision === 2 ? LATE_REJECTED : LATE_PENDING;
+  else status = OVER_QUOTA;
+
+  cases.org[i] = org;
+  cases.first[i] = names.number(reg.firstName);
+  cases.last[i] = names.number(reg.lastName);
   cases.time[i] = time;
-  cases.coverOrder[i] = coverOrder(decided.cover.get(reg.id));
-  cases.hotel.push(null);
-  cases.out.push(new Planned(
-    reg,
-    municipality,
-    late,
-    lateDecision,
-    reg.cancelled || decided.cancel.has(reg.id) ? 'cancelled' : 'needs-attention',
-    attendance,
-    needsRoom,
-    // The forum answer wins; when the form did not ask, the role decides (mayor, municipal director).
-    reg.topLeader ?? (reg.role !== null && look.topLeaderRole(reg.role)),
-    problems,
-    warnings,
-    match.kind === 'outside'
-      ? { name: match.name, county: match.county }
-      : match.kind === 'organisation'
-        ? { name: reg.organisation, county: null }
-        : null,
-  ));
+  cases.coverOrder[i] = decided.cover.size === 0 ? Infinity : coverOrder(decided.cover.get(id));
+  cases.status[i] = status;
+  cases.lateDecision[i] = lateDecision;
+  cases.flags[i] =
+    (late ? LATE : 0) |
+    (attendance === 'digital' ? IN_DIGITAL : 0) |
+    (needsRoom ? NEEDS_ROOM : 0) |
+    (topLeader ? TOP_LEADER : 0) |
+    ((reg.email ?? '').trim() !== '' ? HAS_EMAIL : 0) |
+    (reg.extraNight === true ? ASKS_EXTRA_NIGHT : 0) |
+    // A `not-duplicate` decision says this person is someone else than any namesake: left out of the groups.
+    (!cancelled && named && match.kind !== 'empty' && (decided.distinct.size === 0 || !decided.distinct.has(id)) ? DUPLICATE_CANDIDATE : 0);
+  cases.idNum[i] = idNumber(id);
+  if (problems !== NO_PROBLEMS) cases.problems.set(i, problems);
+  if (warnings !== NO_PROBLEMS) cases.warnings.set(i, warnings);
 }
 
 /**
  * A planned registration: what the rules decided, beside the registration it was decided for. The
  * person's own answers (name, e-mail, organisation…) are read from the registration, not copied: at a
- * million rows the copies would cost some 80 MB.
+ * million rows the copies would cost some 80 MB. For the same reason what depends on the organisation
+ * text is read from its Organisation, and the statuses and yes/no answers are packed in one number
+ * (`bits`: the status, late decision and extra-night status as indices, and the Cases flags).
  */
 class Planned implements PlannedRegistration {
-  extraNight: ExtraNightStatus = 'not-requested';
-  nights: string[] = NO_NIGHTS;
-  hotel: string | null = null;
   readonly #reg: Registration;
+  readonly #org: Organisation;
+  readonly #bits: number;
 
   constructor(
     reg: Registration,
-    readonly municipality: MunicipalityRef | null,
-    readonly late: boolean,
-    readonly lateDecision: 'approved' | 'rejected' | null,
-    public status: Status,
-    readonly attendance: 'in-person' | 'digital',
-    readonly needsRoom: boolean,
-    readonly topLeader: boolean,
-    public problems: Problem[],
+    org: Organisation,
+    bits: number,
+    readonly problems: Problem[],
     readonly warnings: Problem[],
-    readonly outside: { name: string; county: string | null } | null,
+    readonly nights: string[],
+    readonly hotel: string | null,
   ) {
     this.#reg = reg;
+    this.#org = org;
+    this.#bits = bits;
   }
+
+  get status(): Status { return STATUS[this.#bits & 15]!; }
+  get lateDecision(): 'approved' | 'rejected' | null { return LATE_DECISION[(this.#bits >> 4) & 3]!; }
+  get extraNight(): ExtraNightStatus { return EXTRA_NIGHT[(this.#bits >> 6) & 3]!; }
+  get late(): boolean { return ((this.#bits >> 8) & LATE) !== 0; }
+  get attendance(): 'in-person' | 'digital' { return ((this.#bits >> 8) & IN_DIGITAL) !== 0 ? 'digital' : 'in-person'; }
+  get needsRoom(): boolean { return ((this.#bits >> 8) & NEEDS_ROOM) !== 0; }
+  get topLeader(): boolean { return ((this.#bits >> 8) & TOP_LEADER) !== 0; }
+  get municipality(): MunicipalityRef | null { return this.#org.municipality; }
+  get outside(): { name: string; county: string | null } | null { return this.#org.outside; }
 
   get id(): string { return this.#reg.id; }
   get firstName(): string { return this.#reg.firstName; }
@@ -372,13 +499,11 @@ function coverOrder(decision: CoverDecision | undefined): number {
   return decision?.kind === 'cover' ? decision.order : Infinity;
 }
 
-function lateInForce(
-  decision: 'approve-late' | 'reject-late' | undefined,
-  policy: EventSettings['latePolicy'],
-): 'approved' | 'rejected' | null {
-  if (decision === 'approve-late') return 'approved';
-  if (decision === 'reject-late') return 'rejected';
-  return policy === 'accept' ? 'approved' : policy === 'reject' ? 'rejected' : null;
+/** The late decision in force, as an index of LATE_DECISION: approved 1, rejected 2, pending 0. */
+function lateInForce(decision: 'approve-late' | 'reject-late' | undefined, policy: EventSettings['latePolicy']): number {
+  if (decision === 'approve-late') return 1;
+  if (decision === 'reject-late') return 2;
+  return policy === 'accept' ? 1 : policy === 'reject' ? 2 : 0;
 }
 
 /**
@@ -386,62 +511,78 @@ function lateInForce(
  * equal another non-cancelled registration's is a likely duplicate; `other` is the earliest other.
  * Registrations with an e-mail are identified by it and are not flagged themselves.
  */
-function flagLikelyDuplicates(cases: Cases, byArrival: Order, foldName: (text: string) => string, distinct: Set<string>): void {
-  const { reg, out } = cases;
-  const hasEmail = (i: number) => (reg[i]!.email ?? '').trim() !== '';
-  // A `not-duplicate` decision says this person is someone else than any namesake: left out of the groups.
-  const candidate = (i: number) =>
-    out[i]!.status !== 'cancelled' && (distinct.size === 0 || !distinct.has(reg[i]!.id)) && hasName(reg[i]!) && cases.match[i]!.kind !== 'empty';
-  // Folded names, grouped by name and then by municipality (or folded organisation): no key text per person.
-  const nameOf = (i: number) => {
-    const first = foldName(reg[i]!.firstName);
-    const last = foldName(reg[i]!.lastName);
-    return first === '' ? last : last === '' ? first : `${first} ${last}`;
-  };
-  const placeOf = (i: number) => {
-    const m = out[i]!.municipality;
-    return m ? m.code : `o:${foldName(reg[i]!.organisation)}`; // codes are digits: no clash with "o:"
-  };
-  const byName = new Map<string, Map<string, number[]>>();
-  const withEmail: number[] = [];
-  for (let i = 0; i < reg.length; i++) {
-    if (!candidate(i)) continue;
-    if (hasEmail(i)) {
-      withEmail.push(i);
-      continue;
+function flagLikelyDuplicates(cases: Cases, byArrival: Order, meaning: Organisation[], orgs: Texts, names: Texts): void {
+  const { reg, flags, first, last, org } = cases;
+  // People are grouped by numbers: the full name's (per pair of name texts) and the place's (per organisation
+  // text), each worked out from the texts once; no key text per person.
+  const folded: string[] = [];
+  const foldedName = (k: number) => (folded[k] ??= fold(names.list[k]!));
+  const nameNumbers = new Map<string, number>();
+  const byPair: Map<number, number>[] = [];
+  const nameOf = (i: number): number => {
+    const pairs = (byPair[first[i]!] ??= new Map());
+    let k = pairs.get(last[i]!);
+    if (k === undefined) {
+      const f = foldedName(first[i]!);
+      const l = foldedName(last[i]!);
+      const full = f === '' ? l : l === '' ? f : `${f} ${l}`; // "Kari Lie" + "" is "Kari" + "Lie"
+      k = nameNumbers.get(full);
+      if (k === undefined) nameNumbers.set(full, (k = nameNumbers.size));
+      pairs.set(last[i]!, k);
     }
-    const name = nameOf(i);
-    let byPlace = byName.get(name);
-    if (byPlace === undefined) byName.set(name, (byPlace = new Map()));
+    return k;
+  };
+  const placeNumbers = new Map<string, number>();
+  const places = new Int32Array(orgs.list.length).fill(-1);
+  const placeOf = (i: number): number => {
+    const o = org[i]!;
+    if (places[o] === -1) {
+      const m = meaning[o]!.municipality;
+      const place = m ? m.code : `o:${fold(orgs.list[o]!)}`; // codes are digits: no clash with "o:"
+      let k = placeNumbers.get(place);
+      if (k === undefined) placeNumbers.set(place, (k = placeNumbers.size));
+      places[o] = k;
+    }
+    return places[o]!;
+  };
+  const byName: Map<number, number[]>[] = [];
+  let any = false;
+  for (let i = 0; i < reg.length; i++) {
+    if ((flags[i]! & (DUPLICATE_CANDIDATE | HAS_EMAIL)) !== DUPLICATE_CANDIDATE) continue;
+    const byPlace = (byName[nameOf(i)] ??= new Map());
     const place = placeOf(i);
     const group = byPlace.get(place);
     if (group) group.push(i);
     else byPlace.set(place, [i]);
+    any = true;
   }
-  if (byName.size === 0) return;
-  // People with an e-mail join a group only as the `other`; most share no name with anyone, so look up
-  // the name alone before the place.
-  for (const i of withEmail) {
-    const byPlace = byName.get(nameOf(i));
+  if (!any) return;
+  // People with an e-mail join a group only as the `other`.
+  for (let i = 0; i < reg.length; i++) {
+    if ((flags[i]! & (DUPLICATE_CANDIDATE | HAS_EMAIL)) !== (DUPLICATE_CANDIDATE | HAS_EMAIL)) continue;
+    const byPlace = byName[nameOf(i)];
     if (byPlace !== undefined) byPlace.get(placeOf(i))?.push(i);
   }
-  const groups = [...byName.values()].flatMap((byPlace) => [...byPlace.values()]);
-  for (const group of groups) {
-    if (group.length < 2) continue;
-    // Everyone's `other` is the earliest of the group, and the earliest's is the second: found in one pass,
-    // without sorting the group (namesakes with an e-mail can make groups large).
-    let first = group[0]!;
-    let second = group[1]!;
-    if (byArrival(second, first) < 0) [first, second] = [second, first];
-    for (let k = 2; k < group.length; k++) {
-      const i = group[k]!;
-      if (byArrival(i, first) < 0) [first, second] = [i, first];
-      else if (byArrival(i, second) < 0) second = i;
-    }
-    for (const i of group) {
-      if (hasEmail(i)) continue;
-      const other = i === first ? second : first;
-      out[i]!.problems = withProblem(out[i]!.problems, { code: 'likely-duplicate', args: { other: reg[other]!.id } });
+  for (const byPlace of byName) {
+    if (byPlace === undefined) continue;
+    for (const group of byPlace.values()) {
+      if (group.length < 2) continue;
+      // Everyone's `other` is the earliest of the group, and the earliest's is the second: found in one pass,
+      // without sorting the group (namesakes with an e-mail can make groups large).
+      let earliest = group[0]!;
+      let second = group[1]!;
+      if (byArrival(second, earliest) < 0) [earliest, second] = [second, earliest];
+      for (let k = 2; k < group.length; k++) {
+        const i = group[k]!;
+        if (byArrival(i, earliest) < 0) [earliest, second] = [i, earliest];
+        else if (byArrival(i, second) < 0) second = i;
+      }
+      for (const i of group) {
+        if ((flags[i]! & HAS_EMAIL) !== 0) continue;
+        const other = i === earliest ? second : earliest;
+        cases.problems.set(i, withProblem(cases.problems.get(i) ?? NO_PROBLEMS, { code: 'likely-duplicate', args: { other: reg[other]!.id } }));
+        cases.status[i] = NEEDS_ATTENTION; // candidates are not cancelled
+      }
     }
   }
 }
@@ -459,32 +600,19 @@ function arrivalOrder({ time, reg }: Cases): Order {
   };
 }
 
-/** Statuses 1–6 of SPEC 2; a registration that gets through is provisionally `over-quota`. */
-function statusBeforePlaces(cases: Cases, i: number): Status {
-  const out = cases.out[i]!;
-  if (out.status === 'cancelled') return 'cancelled';
-  if (out.problems.some((p) => BLOCKING.has(p.code))) return 'needs-attention';
-  if (cases.match[i]!.kind !== 'region') return 'not-eligible';
-  if (out.attendance === 'digital') return 'digital';
-  if (!out.needsRoom) return 'no-room';
-  if (out.late && out.lateDecision !== 'approved') return out.lateDecision === 'rejected' ? 'late-rejected' : 'late-pending';
-  return 'over-quota';
-}
-
 /**
  * Places per municipality, among those still `over-quota` (eligible, in person, need a room, on time or
  * late and approved): manual covers in decision order, then on time, then approved late, each by
  * submission time. Uncovered people stay out. The quota is never exceeded, not even by cover decisions.
+ * Returns who is covered.
  */
-function allocatePlaces(cases: Cases, byArrival: Order, decided: Decisions, quota: number): void {
-  const { out, reg, coverOrder, time } = cases;
-  const byMunicipality = new Map<string, number[]>();
-  for (let i = 0; i < out.length; i++) {
-    if (out[i]!.status !== 'over-quota' || decided.cover.get(reg[i]!.id)?.kind === 'uncover') continue;
-    const code = out[i]!.municipality!.code;
-    const list = byMunicipality.get(code);
-    if (list) list.push(i);
-    else byMunicipality.set(code, [i]);
+function allocatePlaces(cases: Cases, byArrival: Order, decided: Decisions, quota: number, meaning: Organisation[], codes: number): number[] {
+  const { status, reg, coverOrder, time, org } = cases;
+  const byMunicipality: number[][] = Array.from({ length: codes }, () => []);
+  for (let i = 0; i < status.length; i++) {
+    if (status[i] !== OVER_QUOTA) continue;
+    if (decided.cover.size !== 0 && decided.cover.get(reg[i]!.id)?.kind === 'uncover') continue;
+    byMunicipality[meaning[org[i]!]!.code]!.push(i);
   }
   // Who comes first for a place: cover decisions in decision order, then by submission (on time before
   // approved late needs no rule of its own: a late submission is always the later one).
@@ -493,9 +621,14 @@ function allocatePlaces(cases: Cases, byArrival: Order, decided: Decisions, quot
     const d = key(a) - key(b);
     return d < 0 ? -1 : d > 0 ? 1 : byArrival(a, b);
   };
-  for (const list of byMunicipality.values()) {
-    for (const i of firstInOrder(list, quota, byPlaceOrder)) out[i]!.status = 'covered';
+  const covered: number[] = [];
+  for (const list of byMunicipality) {
+    for (const i of firstInOrder(list, quota, byPlaceOrder)) {
+      status[i] = COVERED;
+      covered.push(i);
+    }
   }
+  return covered;
 }
 
 /**
@@ -522,22 +655,13 @@ export function firstInOrder<T>(items: T[], k: number, order: (a: T, b: T) => nu
  * pay the night — the same meaning as for someone asking who has no place. `not-requested` is kept
  * for people who did not ask, so a denial is never reported as "did not ask".
  */
-function extraNightStatus(
-  cases: Cases,
-  i: number,
-  settings: EventSettings,
-  decided: Decisions,
-  review: Set<string>,
-): ExtraNightStatus {
-  if (settings.extraNight === null) return 'not-requested';
-  const reg = cases.reg[i]!;
-  const out = cases.out[i]!;
-  const decision = decided.extraNight.get(reg.id);
-  const asked = reg.extraNight === true || decision === 'extra-night';
-  if (!asked) return 'not-requested';
-  if (out.status !== 'covered' || decision === 'no-extra-night') return 'not-covered';
-  if (decision === 'extra-night') return 'granted';
-  return review.has(out.municipality!.code) ? 'review' : 'granted';
+function extraNightStatus(cases: Cases, i: number, decided: Decisions, review: Set<string>, meaning: Organisation[]): number {
+  const decision = decided.extraNight.size === 0 ? undefined : decided.extraNight.get(cases.reg[i]!.id);
+  const asked = (cases.flags[i]! & ASKS_EXTRA_NIGHT) !== 0 || decision === 'extra-night';
+  if (!asked) return NOT_REQUESTED;
+  if (cases.status[i] !== COVERED || decision === 'no-extra-night') return NOT_COVERED;
+  if (decision === 'extra-night') return GRANTED;
+  return review.has(meaning[cases.org[i]!]!.municipality!.code) ? REVIEW : GRANTED;
 }
 
 function eventNights(settings: EventSettings): string[] {
@@ -552,41 +676,40 @@ function eventNights(settings: EventSettings): string[] {
  * order, each in the first with a room on all of their nights. Whoever does not fit is `unplaced`.
  * Returns rooms used per hotel per night (indices of `hotels` and `nights`).
  */
-function assignHotels(cases: Cases, byArrival: Order, hotels: Hotel[], nights: string[]): number[][] {
-  const { out } = cases;
+function assignHotels(cases: Cases, byArrival: Order, hotels: Hotel[], nights: string[], meaning: Organisation[], codes: string[]): number[][] {
   const used = hotels.map(() => nights.map(() => 0));
   const free = (h: number, n: number) => (hotels[h]!.rooms === null ? Infinity : hotels[h]!.rooms! - used[h]![n]!);
+  const nightsOf = (i: number) => cases.nights.get(i)!;
   const place = (i: number, h: number) => {
-    cases.hotel[i] = hotels[h]!;
-    out[i]!.hotel = hotels[h]!.name;
-    for (const date of out[i]!.nights) used[h]![nights.indexOf(date)]!++;
+    cases.hotel[i] = h;
+    for (const date of nightsOf(i)) used[h]![nights.indexOf(date)]!++;
   };
   const groups = new Map<string, number[]>();
-  for (let i = 0; i < out.length; i++) {
-    if (out[i]!.status !== 'covered') continue;
-    const code = out[i]!.municipality!.code;
+  for (let i = 0; i < cases.status.length; i++) {
+    if (cases.status[i] !== COVERED) continue;
+    const code = codes[meaning[cases.org[i]!]!.code]!;
     const g = groups.get(code);
     if (g) g.push(i);
     else groups.set(code, [i]);
   }
   for (const code of [...groups.keys()].sort()) {
     const group = groups.get(code)!.sort(byArrival);
-    const need = nights.map((date) => group.filter((i) => out[i]!.nights.includes(date)).length);
+    const need = nights.map((date) => group.filter((i) => nightsOf(i).includes(date)).length);
     const whole = hotels.findIndex((_, h) => need.every((k, n) => free(h, n) >= k));
     if (whole >= 0) {
       for (const i of group) place(i, whole);
       continue;
     }
     for (const i of group) {
-      const h = hotels.findIndex((_, h) => out[i]!.nights.every((date) => free(h, nights.indexOf(date)) >= 1));
+      const h = hotels.findIndex((_, h) => nightsOf(i).every((date) => free(h, nights.indexOf(date)) >= 1));
       if (h >= 0) place(i, h);
-      else out[i]!.problems = withProblem(out[i]!.problems, { code: 'unplaced' });
+      else cases.problems.set(i, withProblem(cases.problems.get(i) ?? NO_PROBLEMS, { code: 'unplaced' }));
     }
   }
   return used;
 }
 
-function summarise(cases: Cases, register: Register, settings: EventSettings, hotels: Hotel[]): MunicipalitySummary[] {
+function summarise(cases: Cases, register: Register, settings: EventSettings, hotels: Hotel[], meaning: Organisation[]): MunicipalitySummary[] {
   const anyRate = settings.roomRate !== null || hotels.some((h) => h.roomRate != null);
   const rows = register.municipalities.map(
     (m): MunicipalitySummary => ({
@@ -609,89 +732,123 @@ function summarise(cases: Cases, register: Register, settings: EventSettings, ho
     }),
   );
   const byCode = new Map(rows.map((r) => [r.code, r]));
-  for (let i = 0; i < cases.out.length; i++) {
-    const out = cases.out[i]!;
-    const s = out.municipality ? byCode.get(out.municipality.code) : undefined;
+  // The summary row of each organisation text (undefined: none).
+  const rowOf = meaning.map((o) => (o.municipality ? byCode.get(o.municipality.code) : undefined));
+  const { status, flags } = cases;
+  for (let i = 0; i < status.length; i++) {
+    const s = rowOf[cases.org[i]!];
     if (s === undefined) continue;
-    if (out.status === 'cancelled') {
+    const st = status[i]!;
+    if (st === CANCELLED) {
       s.cancelled++;
       continue;
     }
     s.registered++;
-    if (out.attendance === 'digital') s.digital++;
+    if ((flags[i]! & IN_DIGITAL) !== 0) s.digital++;
     else s.inPerson++;
-    if (out.topLeader) s.topLeader = true;
-    if (out.status === 'over-quota') s.overQuota++;
-    if (out.status === 'late-pending') s.latePending++;
-    if (out.status === 'late-rejected') s.lateRejected++;
-    if (out.late && out.lateDecision === 'approved' && (out.status === 'covered' || out.status === 'over-quota')) s.lateApproved++;
-    if (out.status !== 'covered') continue;
+    if ((flags[i]! & TOP_LEADER) !== 0) s.topLeader = true;
+    if (st === OVER_QUOTA) s.overQuota++;
+    if (st === LATE_PENDING) s.latePending++;
+    if (st === LATE_REJECTED) s.lateRejected++;
+    if ((flags[i]! & LATE) !== 0 && cases.lateDecision[i] === 1 && (st === COVERED || st === OVER_QUOTA)) s.lateApproved++;
+    if (st !== COVERED) continue;
     s.covered++;
-    if (out.extraNight === 'granted') s.extraNights++;
-    s.roomNights += out.nights.length;
-    const rate = cases.hotel[i]?.roomRate ?? settings.roomRate;
-    if (s.cost !== null) s.cost = rate == null ? null : s.cost + rate * out.nights.length;
+    if (cases.extraNight[i] === GRANTED) s.extraNights++;
+    const nights = cases.nights.get(i)!.length;
+    s.roomNights += nights;
+    const rate = (cases.hotel[i]! >= 0 ? hotels[cases.hotel[i]!]!.roomRate : undefined) ?? settings.roomRate;
+    if (s.cost !== null) s.cost = rate == null ? null : s.cost + rate * nights;
   }
   for (const s of rows) s.placesLeft = Math.max(0, settings.quota - s.covered);
   return rows;
 }
 
+/**
+ * The planned registrations by municipality code (none last), last name, first name, id; made in that
+ * order, so that the lists, which are written in that order, read them from memory one after the other.
+ */
+function plannedInOutputOrder(cases: Cases, meaning: Organisation[], codes: string[], names: string[], hotels: Hotel[]): PlannedRegistration[] {
+  const { reg, status, flags, lateDecision, extraNight, problems, warnings } = cases;
+  const order = outputOrder(cases, meaning, codes, names);
+  const out: PlannedRegistration[] = [];
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]!;
+    out.push(new Planned(
+      reg[i]!,
+      meaning[cases.org[i]!]!,
+      status[i]! | (lateDecision[i]! << 4) | (extraNight[i]! << 6) | (flags[i]! << 8),
+      problems.size === 0 ? NO_PROBLEMS : (problems.get(i) ?? NO_PROBLEMS),
+      warnings.size === 0 ? NO_PROBLEMS : (warnings.get(i) ?? NO_PROBLEMS),
+      status[i] === COVERED ? cases.nights.get(i)! : NO_NIGHTS,
+      cases.hotel[i]! >= 0 ? hotels[cases.hotel[i]!]!.name : null,
+    ));
+  }
+  return out;
+}
 
-/** By municipality code (none last), last name, first name, id. */
-function sortForOutput(planned: PlannedRegistration[]): PlannedRegistration[] {
-  // For speed at a million rows, without a comparison sort of everyone: each text becomes the rank of its
-  // key among the distinct keys (names repeat a lot); the three ranks make one integer, exact in a double
-  // (codes × last names × first names < 2^53 up to far beyond a million rows); the distinct integers are
-  // sorted natively and everyone is placed by counting. Only people with the same municipality and the same
-  // name need comparing, by id.
-  // At a million rows the time goes to fetching each person from memory, so everything needed is read in
-  // one pass over them, and the rest works on arrays of numbers.
-  const n = planned.length;
-  const codes = new TextRanks(n);
-  const last = new TextRanks(n);
-  const first = new TextRanks(n);
-  const idNums = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = planned[i]!;
-    codes.add(i, p.municipality?.code ?? '\uffff');
-    last.add(i, p.lastName);
-    first.add(i, p.firstName);
-    idNums[i] = idNumber(p.id);
+/**
+ * Positions in output order. Each text's rank among the distinct texts' keys is worked out once (names
+ * repeat a lot); the positions are then put in order by counting, one key at a time from the last (first
+ * name, last name, municipality: each pass keeps the order of the one before), with no comparison sort of
+ * everyone. Only people with the same municipality and the same name need comparing, by id.
+ */
+function outputOrder(cases: Cases, meaning: Organisation[], codes: string[], names: string[]): Uint32Array {
+  const n = cases.reg.length;
+  const nameRank = ranks(names.map(sortKey));
+  const codeRank = ranks(meaning.map((o) => (o.code >= 0 ? codes[o.code]! : '\uffff')));
+  let order: Uint32Array = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order = byRank(order, cases.first, nameRank.of, nameRank.count);
+  order = byRank(order, cases.last, nameRank.of, nameRank.count);
+  order = byRank(order, cases.org, codeRank.of, codeRank.count);
+  // Namesakes in the same municipality by id: as numbers, or as text when an id is not samling's own
+  // (the same order: a samling id's number is in the order of its text).
+  const { reg, first, last, org, idNum } = cases;
+  const byText: Order = (i, j) => (reg[i]!.id < reg[j]!.id ? -1 : reg[i]!.id > reg[j]!.id ? 1 : 0);
+  const byNumber: Order = (i, j) => idNum[i]! - idNum[j]!;
+  const same = (i: number, j: number) =>
+    nameRank.of[first[i]!] === nameRank.of[first[j]!] && nameRank.of[last[i]!] === nameRank.of[last[j]!] && codeRank.of[org[i]!] === codeRank.of[org[j]!];
+  for (let from = 0, to = 1; from < n; from = to++) {
+    while (to < n && same(order[from]!, order[to]!)) to++;
+    if (to - from < 2) continue;
+    let textIds = false;
+    for (let j = from; j < to; j++) if (Number.isNaN(idNum[order[j]!]!)) textIds = true;
+    if (textIds || to - from > 32) order.subarray(from, to).sort(textIds ? byText : byNumber);
+    else insertionSort(order, from, to, idNum); // a few namesakes: cheaper than a sort call
   }
-  const codeRanks = codes.rank((s) => s);
-  const lastRanks = last.rank(sortKey);
-  const firstRanks = first.rank(sortKey);
-  const key = new Float64Array(n);
-  for (let i = 0; i < n; i++) key[i] = (codes.of[i]! * lastRanks + last.of[i]!) * firstRanks + first.of[i]!;
-  const distinct = Float64Array.from(key).sort();
-  let u = 0;
-  for (let i = 0; i < n; i++) if (u === 0 || distinct[i] !== distinct[u - 1]) distinct[u++] = distinct[i]!;
-  // Where each distinct key's people start in the output (counting sort by the key's position).
-  const slot = new Uint32Array(n);
-  const start = new Uint32Array(u + 1);
-  for (let i = 0; i < n; i++) {
-    let lo = 0;
-    let hi = u - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (distinct[mid]! < key[i]!) lo = mid + 1;
-      else hi = mid;
+  return order;
+}
+
+/** Sorts order[from..to) by key[order[j]], stably. */
+function insertionSort(order: Uint32Array, from: number, to: number, key: Float64Array): void {
+  for (let j = from + 1; j < to; j++) {
+    const i = order[j]!;
+    let k = j;
+    while (k > from && key[order[k - 1]!]! > key[i]!) {
+      order[k] = order[k - 1]!;
+      k--;
     }
-    slot[i] = lo;
-    start[lo + 1]!++;
+    order[k] = i;
   }
-  for (let k = 0; k < u; k++) start[k + 1]! += start[k]!;
-  const order = new Uint32Array(n);
-  const next = start.slice(0, u);
-  for (let i = 0; i < n; i++) order[next[slot[i]!]!++] = i;
-  // Namesakes in the same municipality by id: as numbers, or as text when an id is not samling's own.
-  const textIds = idNums.some(Number.isNaN);
-  const byId = textIds
-    ? (i: number, j: number) => (planned[i]!.id < planned[j]!.id ? -1 : planned[i]!.id > planned[j]!.id ? 1 : 0)
-    : (i: number, j: number) => idNums[i]! - idNums[j]!;
-  for (let k = 0; k < u; k++) if (start[k + 1]! - start[k]! > 1) order.subarray(start[k], start[k + 1]).sort(byId);
-  const out = planned.slice(); // the right length, overwritten below
-  for (let j = 0; j < n; j++) out[j] = planned[order[j]!]!;
+}
+
+/** For each text, the rank of its key among the distinct keys in code-unit order (equal keys, equal ranks). */
+function ranks(keys: string[]): { of: Uint32Array; count: number } {
+  const sorted = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rankOfKey = new Map(sorted.map((k, r) => [k, r]));
+  return { of: Uint32Array.from(keys, (k) => rankOfKey.get(k)!), count: sorted.length };
+}
+
+/** `order` stably sorted by rank[text[i]] (a counting sort: ranks are below `count`). */
+function byRank(order: Uint32Array, text: Uint32Array, rank: Uint32Array, count: number): Uint32Array {
+  const start = new Uint32Array(count + 1);
+  for (let i = 0; i < text.length; i++) start[rank[text[i]!]! + 1]!++;
+  for (let r = 0; r < count; r++) start[r + 1]! += start[r]!;
+  const out = new Uint32Array(order.length);
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]!;
+    out[start[rank[text[i]!]!]!++] = i;
+  }
   return out;
 }
 
@@ -700,43 +857,13 @@ function idNumber(id: string): number {
   if (id.length !== 8) return NaN;
   let n = 0;
   for (let i = 0; i < 8; i++) {
-    const d = ID_DIGITS.indexOf(id[i]!);
+    const c = id.charCodeAt(i);
+    const d = c < 128 ? DIGIT_VALUE[c]! : -1;
     if (d < 0) return NaN;
     n = n * 32 + d;
   }
   return n;
 }
 
-/**
- * The texts of one column, numbered as they are met (names repeat: each distinct one is looked at once), and
- * then ranked: `of[i]` becomes the rank of key(text i) among the distinct keys in code-unit order (equal
- * keys, equal ranks).
- */
-class TextRanks {
-  readonly of: Uint32Array;
-  private readonly index = new Map<string, number>();
-  private readonly texts: string[] = [];
-
-  constructor(n: number) {
-    this.of = new Uint32Array(n);
-  }
-
-  add(i: number, text: string): void {
-    let k = this.index.get(text);
-    if (k === undefined) {
-      k = this.texts.push(text) - 1;
-      this.index.set(text, k);
-    }
-    this.of[i] = k;
-  }
-
-  /** Turns the numbers in `of` into ranks; returns how many ranks there are (at least 1). */
-  rank(key: (s: string) => string): number {
-    const keys = this.texts.map(key);
-    const sorted = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const rankOfKey = new Map(sorted.map((k, r) => [k, r]));
-    const rankOf = Uint32Array.from(keys, (k) => rankOfKey.get(k)!);
-    for (let i = 0; i < this.of.length; i++) this.of[i] = rankOf[this.of[i]!]!;
-    return Math.max(1, sorted.length);
-  }
-}
+/** The value of each ASCII character as a digit of ID_DIGITS; -1 for the others. */
+const DIGIT_VALUE = Int8Array.from({ length: 128 }, (_, c) => ID_DIGITS.indexOf(String.fromCharCode(c)));
