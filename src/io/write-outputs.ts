@@ -3,7 +3,7 @@
 // written, relative to the out folder.
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
-import { csvChunks } from './write-csv.js';
+import { csvChunks, tableChunks } from './write-csv.js';
 import { hotelChangesFileName, hotelFileName, hotelNames, roomingChanges, roomingRows, type Stay } from '../core/render/rooming.js';
 import { municipalityRows } from '../core/render/municipalities.js';
 import { municipalityLetters } from '../core/render/letters.js';
@@ -89,7 +89,7 @@ export function writeLists(plan: Plan, o: WriteOptions): string[] {
   const lists = { 'participants.csv': participantRows, 'dietary.csv': dietaryRows, 'digital-participants.csv': digitalRows };
   return Object.entries(lists).map(([name, rows]) => {
     const t = rows(plan, o.lang);
-    writeFileAtomic(join(o.outDir, name), csvChunks(t.header, t.rows, { delimiter: o.delimiter }), OUTPUT);
+    writeFileAtomic(join(o.outDir, name), tableChunks(t, { delimiter: o.delimiter }), OUTPUT);
     return name;
   });
 }

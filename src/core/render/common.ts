@@ -1,6 +1,7 @@
 // Small helpers shared by the renderers. Pure.
 import { fold } from '../text.js';
 import { addDays } from '../dates.js';
+import { roleAreas, type RoleArea } from './roles.js';
 import type { Plan, PlannedRegistration } from '../types.js';
 
 export { sortBy, sortKey } from '../sort.js';
@@ -35,6 +36,26 @@ export function runs(nights: string[]): string[][] {
   return out;
 }
 
+/** Writes the cells of one CSV dialect (see csvCells in io/write-csv): for lists that write their own lines. */
+export interface CsvCells {
+  readonly delimiter: string;
+  /** A cell, formula-neutralised and quoted as needed. */
+  cell(raw: string): string;
+  /** The same, for a value that repeats (a status, an organisation, a role): encoded once, then kept. */
+  known(raw: string): string;
+}
+
+/** A list: its header and rows as cells; rows are made as they are read. */
+export interface Table {
+  header: string[];
+  rows: Iterable<string[]>;
+  /**
+   * The same rows as CSV lines, each with its CRLF (the long lists, for speed: no array of cells per row,
+   * and the repeating cells encoded once). Must give the bytes csvChunks gives for `rows`.
+   */
+  lines?: (csv: CsvCells) => Iterable<string>;
+}
+
 /** An iterable that runs `gen` afresh each time it is read: rows made as they are written, never held. */
 export const lazy = <T>(gen: () => Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: gen });
 
@@ -56,7 +77,7 @@ export function statesNeed(text: string | null): text is string {
   return need;
 }
 
-/** The few people each list picks out of everyone (none of them cancelled), in plan order. */
+/** The few people each list picks out of everyone (none of them cancelled), in plan order, and the report's counts. */
 export interface Picks {
   /** Late registrations (late-registrations.csv, the report). */
   late: PlannedRegistration[];
@@ -66,24 +87,55 @@ export interface Picks {
   digital: PlannedRegistration[];
   /** In person, stating a dietary need (dietary.csv). */
   dietary: PlannedRegistration[];
+  /** Not cancelled: in all, in person, digital, late and awaiting a decision (the report). */
+  counts: { registered: number; inPerson: number; digital: number; latePending: number };
+  /**
+   * The report's role areas: per municipality code, its people (not cancelled, with a role) counted per
+   * role-area list (roleAreas gives one list per role text), to be unfolded into areas afterwards.
+   */
+  areaLists: Map<string, Map<RoleArea[], number>>;
 }
 
 const picked = new WeakMap<Plan, Picks>();
 
 /**
- * The people the lists pick, found in one pass over everyone for all the lists of a plan (a plan is not
- * changed once made): one filter pass per list costs as much again for each, as it reads every person.
+ * The people the lists pick and the report's counts, found in one pass over everyone for all the outputs
+ * of a plan (a plan is not changed once made). Each pass over everyone costs as much again: most of it is
+ * reaching each person's data in memory, not the tests.
  */
 export function picks(plan: Plan): Picks {
   let p = picked.get(plan);
   if (p) return p;
-  p = { late: [], attention: [], digital: [], dietary: [] };
+  p = { late: [], attention: [], digital: [], dietary: [], counts: { registered: 0, inPerson: 0, digital: 0, latePending: 0 }, areaLists: new Map() };
+  const counts = p.counts;
+  let code: string | undefined;
+  let lists = new Map<RoleArea[], number>();
   for (const r of plan.registrations) {
     if (r.status === 'cancelled') continue;
+    counts.registered++;
+    if (r.status === 'late-pending') counts.latePending++;
     if (r.late) p.late.push(r);
     if (r.status === 'needs-attention' || r.problems.length > 0 || r.extraNight === 'review') p.attention.push(r);
-    if (r.attendance === 'digital') p.digital.push(r);
-    else if (r.attendance === 'in-person' && statesNeed(r.dietary)) p.dietary.push(r);
+    if (r.attendance === 'digital') {
+      counts.digital++;
+      p.digital.push(r);
+    } else {
+      counts.inPerson++;
+      if (r.attendance === 'in-person' && statesNeed(r.dietary)) p.dietary.push(r);
+    }
+    if (r.municipality) {
+      if (r.municipality.code !== code) {
+        code = r.municipality.code;
+        const known = p.areaLists.get(code);
+        if (known) lists = known;
+        else p.areaLists.set(code, (lists = new Map()));
+      }
+      const role = r.role;
+      if (role !== null) {
+        const areas = roleAreas(role);
+        lists.set(areas, (lists.get(areas) ?? 0) + 1);
+      }
+    }
   }
   picked.set(plan, p);
   return p;

@@ -1,6 +1,6 @@
 // One Markdown letter per municipality of the region, naming only its own participants. Pure.
 import type { Lang, MunicipalitySummary, Plan, PlannedRegistration, Status } from '../types.js';
-import { fullName, lazy, runs, slug } from './common.js';
+import { lazy, runs, slug } from './common.js';
 import { addDays } from '../dates.js';
 import { extraNightText, formatDate, formatDateTime, formatNight, formatSpan, statusText, t } from './i18n.js';
 
@@ -76,17 +76,16 @@ export function municipalityLetters(plan: Plan, lang: Lang): Letter[] {
     return text;
   };
   // Status, nights and extra night: few combinations among many people, so each is written once (with the
-  // row's end). Looked up by status, then extra night, then nights, so that no key string is built per person.
-  const afterName = new Map<string, Map<string, Map<string, string>>>();
-  const cellsAfterName = (r: PlannedRegistration): string => {
-    let byExtra = afterName.get(r.status);
-    if (!byExtra) afterName.set(r.status, (byExtra = new Map()));
+  // row's end). Looked up by status (a bucket's), extra night, then nights: no key string per person.
+  const afterName = STATUS_ORDER.map(() => new Map<string, Map<string, string>>());
+  const cellsAfterName = (rank: number, r: PlannedRegistration): string => {
+    const byExtra = afterName[rank]!;
     let byNights = byExtra.get(r.extraNight);
     if (!byNights) byExtra.set(r.extraNight, (byNights = new Map()));
     const nights = r.nights.length === 0 ? '' : r.nights.length === 1 ? r.nights[0]! : r.nights.join();
     let text = byNights.get(nights);
     if (text === undefined) {
-      text = ` | ${statusText(r.status, lang)} | ${nightsText(r.nights)} | ${extraNightText(r.extraNight, lang)} |`;
+      text = ` | ${statusText(STATUS_ORDER[rank]!, lang)} | ${nightsText(r.nights)} | ${extraNightText(r.extraNight, lang)} |`;
       byNights.set(nights, text);
     }
     return text;
@@ -100,7 +99,15 @@ export function municipalityLetters(plan: Plan, lang: Lang): Letter[] {
     const people = byCode.get(m.code);
     if (people?.some((bucket) => bucket.length)) {
       yield '\n\n' + header;
-      for (const bucket of people) for (const r of bucket) yield '\n| ' + escapeMarkdown(fullName(r)) + cellsAfterName(r);
+      for (let rank = 0; rank < people.length; rank++) {
+        for (const r of people[rank]!) {
+          // fullName, escaped a part at a time: no joined name made (and flattened) only to be tested.
+          const first = r.firstName;
+          const last = r.lastName;
+          const name = first && last ? escapeMarkdown(first) + ' ' + escapeMarkdown(last) : escapeMarkdown(first || last);
+          yield '\n| ' + name + cellsAfterName(rank, r);
+        }
+      }
     }
     let quota = t(lang, 'letter.quota', { quota: event.quota, used: m.covered, left: m.placesLeft });
     if (m.overQuota > 0) quota += ' ' + t(lang, 'letter.overQuota', { count: m.overQuota });

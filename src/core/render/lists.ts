@@ -1,12 +1,11 @@
 // The lists the organisers send on: participants.csv (badges and the door), dietary.csv (the caterer) and
 // digital-participants.csv (webinar invitations). Each carries only what its recipient needs. Pure; the
-// command writes them with csvChunks (formula-safe cells). Rows are made as they are read, never held.
+// command writes them with tableChunks (formula-safe cells), from each list's CSV lines. Rows are made as
+// they are read, never held.
 import { STATUSES, type Lang, type Plan, type PlannedRegistration, type Status } from '../types.js';
-import { lazy, organisationOf, picks } from './common.js';
+import { lazy, organisationOf, picks, type CsvCells, type Table } from './common.js';
 import { statusText, t } from './i18n.js';
 import { sortBy, sortKey } from '../sort.js';
-
-type Table = { header: string[]; rows: Iterable<string[]> };
 
 const TEXT = {
   nn: { role: 'Stilling/rolle', attendance: 'Deltaking', inPerson: 'Fysisk', digital: 'Digitalt', need: 'Allergiar, kost og andre behov' },
@@ -81,15 +80,28 @@ const statusTexts = (lang: Lang): Record<Status, string> =>
 export function participantRows(plan: Plan, lang: Lang): Table {
   const x = TEXT[lang];
   const header = [t(lang, 'col.firstName'), t(lang, 'col.lastName'), t(lang, 'col.organisation'), x.role, x.attendance, t(lang, 'col.status')];
+  const groups = () => byOrganisation(plan.registrations, active, plan.inOutputOrder);
+  const status = statusTexts(lang);
   const rows = lazy(function* () {
-    const status = statusTexts(lang);
-    for (const group of byOrganisation(plan.registrations, active, plan.inOutputOrder)) {
+    for (const group of groups()) {
       for (const r of group) {
         yield [r.firstName, r.lastName, organisationOf(r), r.role ?? '', r.attendance === 'digital' ? x.digital : x.inPerson, status[r.status]];
       }
     }
   });
-  return { header, rows };
+  // The same cells as CSV lines (see Table.lines).
+  const lines = (c: CsvCells) =>
+    lazy(function* () {
+      const d = c.delimiter;
+      const [digital, inPerson] = [c.known(x.digital), c.known(x.inPerson)];
+      for (const group of groups()) {
+        for (const r of group) {
+          const attendance = r.attendance === 'digital' ? digital : inPerson;
+          yield c.cell(r.firstName) + d + c.cell(r.lastName) + d + c.known(organisationOf(r)) + d + c.known(r.role ?? '') + d + attendance + d + c.known(status[r.status]) + '\r\n';
+        }
+      }
+    });
+  return { header, rows, lines };
 }
 
 /** A dietary answer that states an actual need (kept in common.ts, where the lists' people are picked). */
@@ -102,18 +114,32 @@ export { statesNeed } from './common.js';
  */
 export function dietaryRows(plan: Plan, lang: Lang): Table {
   const header = [t(lang, 'col.lastName'), t(lang, 'col.firstName'), t(lang, 'col.organisation'), TEXT[lang].need];
+  // The dietary people are a part of the plan's, in the same order.
+  const groups = () => byOrganisation(picks(plan).dietary, undefined, plan.inOutputOrder);
   const rows = lazy(function* () {
-    // The dietary people are a part of the plan's, in the same order.
-    for (const group of byOrganisation(picks(plan).dietary, undefined, plan.inOutputOrder)) for (const r of group) yield [r.lastName, r.firstName, organisationOf(r), r.dietary!.trim()];
+    for (const group of groups()) for (const r of group) yield [r.lastName, r.firstName, organisationOf(r), r.dietary!.trim()];
   });
-  return { header, rows };
+  const lines = (c: CsvCells) =>
+    lazy(function* () {
+      const d = c.delimiter;
+      for (const group of groups()) {
+        for (const r of group) yield c.cell(r.lastName) + d + c.cell(r.firstName) + d + c.known(organisationOf(r)) + d + c.known(r.dietary!.trim()) + '\r\n';
+      }
+    });
+  return { header, rows, lines };
 }
 
 /** digital-participants.csv: name and e-mail of everyone taking part digitally (not cancelled). */
 export function digitalRows(plan: Plan, lang: Lang): Table {
   const header = [t(lang, 'col.firstName'), t(lang, 'col.lastName'), t(lang, 'col.email')];
+  const people = () => sortBy(picks(plan).digital, (r) => [sortKey(r.lastName), sortKey(r.firstName)]);
   const rows = lazy(function* () {
-    for (const r of sortBy(picks(plan).digital, (r) => [sortKey(r.lastName), sortKey(r.firstName)])) yield [r.firstName, r.lastName, r.email ?? ''];
+    for (const r of people()) yield [r.firstName, r.lastName, r.email ?? ''];
   });
-  return { header, rows };
+  const lines = (c: CsvCells) =>
+    lazy(function* () {
+      const d = c.delimiter;
+      for (const r of people()) yield c.cell(r.firstName) + d + c.cell(r.lastName) + d + c.cell(r.email ?? '') + '\r\n';
+    });
+  return { header, rows, lines };
 }

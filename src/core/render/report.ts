@@ -6,7 +6,7 @@ import type { Lang, Plan } from '../types.js';
 import { attentionRows, lateRows } from './attention.js';
 import { picks } from './common.js';
 import { formatDate, formatNight, formatSpan, problemText, t, type MessageKey } from './i18n.js';
-import { ROLE_AREAS, roleAreas, roleAreaText, type RoleArea } from './roles.js';
+import { ROLE_AREAS, roleAreaText, type RoleArea } from './roles.js';
 
 const TEXT = {
   nn: {
@@ -204,35 +204,12 @@ export function* reportChunks(plan: Plan, lang: Lang, opts: { today: string; nam
   const e = escapeHtml;
   const ev = plan.event;
 
-  // Counts in one pass; the late and needs-attention people are picked already (in plan order).
-  let registered = 0, inPerson = 0, digital = 0, latePending = 0;
-  // Role areas: people are counted per municipality and role-area list (roleAreas returns one list per
-  // role text), and the lists unfolded into areas afterwards, not once per person.
-  const areaLists = new Map<string, Map<RoleArea[], number>>();
-  let code: string | undefined;
-  let lists = new Map<RoleArea[], number>();
-  for (const r of plan.registrations) {
-    if (r.status === 'cancelled') continue;
-    registered++;
-    if (r.attendance === 'digital') digital++;
-    else inPerson++;
-    if (r.status === 'late-pending') latePending++;
-    if (r.municipality) {
-      if (r.municipality.code !== code) {
-        code = r.municipality.code;
-        const known = areaLists.get(code);
-        if (known) lists = known;
-        else areaLists.set(code, (lists = new Map()));
-      }
-      if (r.role !== null) {
-        const areas = roleAreas(r.role);
-        lists.set(areas, (lists.get(areas) ?? 0) + 1);
-      }
-    }
-  }
+  // Counts, role areas, and the late and needs-attention people: found in the one pass of picks().
+  const picked = picks(plan);
+  const { registered, inPerson, digital, latePending } = picked.counts;
   const areasByMunicipality = new Map<string, Set<RoleArea>>();
   const participantsByArea = new Map<RoleArea, number>();
-  for (const [code, counts] of areaLists) {
+  for (const [code, counts] of picked.areaLists) {
     const set = new Set<RoleArea>();
     for (const [areas, n] of counts) {
       for (const a of areas) {
@@ -242,7 +219,6 @@ export function* reportChunks(plan: Plan, lang: Lang, opts: { today: string; nam
     }
     areasByMunicipality.set(code, set);
   }
-  const picked = picks(plan);
   const late = picked.late.length;
   const lateApproved = picked.late.filter((r) => r.lateDecision === 'approved').length;
   const lateRejected = picked.late.filter((r) => r.lateDecision === 'rejected').length;

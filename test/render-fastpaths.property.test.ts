@@ -1,0 +1,121 @@
+// The renderers' fast paths must write the very bytes of the plain ones: the lists' CSV lines (Table.lines)
+// against their rows through csvChunks, for every delimiter and language; the cell encoder against the
+// plain rule (safeCell, then RFC 4180 quoting); the letters' rows against the escaped full name; the
+// report's counts from picks() against plain counts. Synthetic people only.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dietaryRows, digitalRows, participantRows } from '../src/core/render/lists.js';
+import { escapeMarkdown, letterText, municipalityLetters } from '../src/core/render/letters.js';
+import { fullName, picks } from '../src/core/render/common.js';
+import { roleAreas } from '../src/core/render/roles.js';
+import { csvCells, safeCell, tableChunks, toCsv } from '../src/io/write-csv.js';
+import { STATUSES, type Lang, type MunicipalityRef, type PlannedRegistration } from '../src/core/types.js';
+import { muni, plan, reg } from './helpers/report-plan.js';
+
+const SEED = Number(process.env.FC_SEED ?? Date.now() % 1_000_000);
+console.log(`render-fastpaths: fast-check seed ${SEED} (FC_SEED=${SEED} to replay)`);
+
+const DELIMITERS = [';', ',', '\t', '|'];
+const LANGS: Lang[] = ['nn', 'nb', 'en'];
+const MUNICIPALITIES: (MunicipalityRef | null)[] = [muni('Ørsta'), muni('Volda'), muni('Ålesund'), null];
+
+/** Text with what a CSV, a spreadsheet or Markdown could trip on: delimiters, quotes, breaks, formulas. */
+const tricky = fc.oneof(
+  fc.constantFrom('', 'Kari', 'Ørsta', ' Vegetar ', 'Nei', 'Glutenfri', '=1+1', '@SUM(A1)', '-5', '+47 400 00 001', 'DDE ("x")', '\tx'),
+  fc.constantFrom('Ola "Olsen"', 'a;b', 'a,b', 'a\tb', 'a|b', 'a\nb', 'a\r\nb', '*Ola* | _x_', '[x](e)', '\\', 'Å#&!<>~`'),
+  fc.string({ unit: fc.constantFrom('a', 'Ø', ' ', ';', ',', '\t', '|', '"', '\n', '\r', '=', '-', '*', '_', '#'), maxLength: 8 }),
+);
+
+const person = fc
+  .record({
+    municipality: fc.constantFrom(...MUNICIPALITIES),
+    organisation: tricky,
+    firstName: tricky,
+    lastName: tricky,
+    role: fc.option(tricky, { nil: null }),
+    email: fc.option(tricky, { nil: null }),
+    status: fc.constantFrom(...STATUSES),
+    attendance: fc.constantFrom('in-person' as const, 'digital' as const),
+    dietary: fc.option(tricky, { nil: null }),
+    extraNight: fc.constantFrom('granted' as const, 'review' as const, 'not-covered' as const, 'not-requested' as const),
+    nights: fc.constantFrom<string[]>([], ['2021-11-11'], ['2021-11-10', '2021-11-11']),
+    late: fc.boolean(),
+  })
+  .map((r): PlannedRegistration => reg(r));
+
+describe('Table.lines', () => {
+  it('writes the bytes csvChunks writes for the rows, for every list, delimiter and language', () => {
+    fc.assert(
+      fc.property(fc.array(person, { maxLength: 30 }), fc.constantFrom(...DELIMITERS), fc.constantFrom(...LANGS), (people, delimiter, lang) => {
+        const p = plan(people);
+        for (const list of [participantRows, dietaryRows, digitalRows]) {
+          const table = list(p, lang);
+          expect(table.lines).toBeDefined();
+          expect([...tableChunks(table, { delimiter })].join('')).toBe(toCsv(table.header, table.rows, { delimiter }));
+        }
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});
+
+describe('csvCells', () => {
+  /** The rule as the spec states it: neutralise, then quote a cell with the delimiter, a quote or a break. */
+  const plain = (s: string, d: string) => {
+    const v = safeCell(s);
+    return v.includes(d) || /["\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+  };
+
+  it('encodes a cell as the plain rule does, the first time and when it comes again', () => {
+    fc.assert(
+      fc.property(fc.array(tricky, { maxLength: 20 }), fc.constantFrom(...DELIMITERS), (cells, d) => {
+        const c = csvCells(d);
+        for (const s of [...cells, ...cells]) {
+          expect(c.cell(s)).toBe(plain(s, d));
+          expect(c.known(s)).toBe(plain(s, d));
+        }
+        expect(toCsv(['h'], cells.map((s) => [s, s]), { delimiter: d })).toBe(
+          '\uFEFFh\r\n' + cells.map((s) => `${plain(s, d)}${d}${plain(s, d)}\r\n`).join(''),
+        );
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});
+
+describe('municipality letters', () => {
+  it("write each person's row with the escaped full name", () => {
+    fc.assert(
+      fc.property(fc.array(person, { maxLength: 20 }), fc.constantFrom(...LANGS), (people, lang) => {
+        const text = municipalityLetters(plan(people), lang).map(letterText).join('');
+        for (const r of people) if (r.municipality) expect(text).toContain(`\n| ${escapeMarkdown(fullName(r))} | `);
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+  });
+});
+
+describe('picks', () => {
+  it("counts as plain filters do, and the role areas' people per municipality", () => {
+    fc.assert(
+      fc.property(fc.array(person, { maxLength: 30 }), (people) => {
+        const { counts, areaLists } = picks(plan(people));
+        const active = people.filter((r) => r.status !== 'cancelled');
+        expect(counts).toEqual({
+          registered: active.length,
+          inPerson: active.filter((r) => r.attendance !== 'digital').length,
+          digital: active.filter((r) => r.attendance === 'digital').length,
+          latePending: active.filter((r) => r.status === 'late-pending').length,
+        });
+        for (const m of MUNICIPALITIES) {
+          if (!m) continue;
+          const own = active.filter((r) => r.municipality?.code === m.code && r.role !== null);
+          const expected = new Map<unknown, number>();
+          for (const r of own) expected.set(roleAreas(r.role), (expected.get(roleAreas(r.role)) ?? 0) + 1);
+          expect(new Map(areaLists.get(m.code) ?? [])).toEqual(expected);
+        }
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});
