@@ -123,6 +123,25 @@ describe('merge fast paths', () => {
       expect(new Set([...fresh.state.current.values()].map((r) => r.id)).size).toBe(fresh.state.current.size);
     }), { seed: SEED, numRuns: 300 });
   });
+
+  it('a first import whose ids are all different keeps them without claiming; a clash still gives another id', () => {
+    // Ids of the usual form (8 base32 digits), now and then one that is not: all different, or a clash.
+    const idPool = ['00000000', '00000001', '10000000', 'zzzzzzzz', 'abcdefgh', 'c0', 'ABCDEFGH', 'abcdefgi'];
+    const one = fc.record({ who: fc.integer({ min: 0, max: 5 }), day: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(fc.property(fc.array(one, { maxLength: 12 }), fc.array(fc.constantFrom(...idPool), { minLength: 6, maxLength: 6 }), (rows, ids) => {
+      const incoming = () => rows.map((r, i) => reg(r.who, {
+        id: ids[r.who]!, submittedAt: `2021-09-0${r.day}T10:00:00+02:00`, source: { file: 'a.csv', hash: 'h', row: i + 2 },
+      }));
+      const other = reg(99);
+      const fresh = mergeRegistrations({ current: new Map(), history: [] }, incoming());
+      const general = mergeRegistrations({ current: new Map([[other.key, other]]), history: [] }, incoming());
+      expect(fresh.counts).toEqual(general.counts);
+      expect([...fresh.state.current]).toEqual([...general.state.current].filter(([k]) => k !== other.key));
+      expect(fresh.state.history).toEqual(general.state.history);
+      const kept = [...fresh.state.current.values()].map((r) => r.id);
+      expect(new Set(kept).size).toBe(kept.length);
+    }), { seed: SEED, numRuns: 1000 });
+  });
 });
 
 /** The registrations of a sheet whose first row is `headers` (row 1), mapped as samling maps it. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readLines } from '../src/io/read-lines.js';
-import { encodeRegistrationJson, REGISTRATION_COLUMNS, registrationDecoder, SourceIndex } from '../src/workspace/store.js';
+import { encodeRegistrationJson, encodeRegistrationLines, REGISTRATION_COLUMNS, registrationDecoder, SourceIndex } from '../src/workspace/store.js';
 import { emptyState, Workspace } from '../src/workspace/workspace.js';
 import type { Registration } from '../src/core/types.js';
 
@@ -45,7 +45,77 @@ describe('a registration line in the state file', () => {
   });
 });
 
+describe('registration lines encoded many at a time (the fast path of saving)', () => {
+  // Text near what could go wrong: JSON escapes (quotes, backslashes, control characters, lone surrogates),
+  // U+2028, non-Latin-1 letters, and pieces of the "],0,[" that separates rows inside the one array.
+  const units = ['a', 'Å', '"', '\\', '\n', '\u0000', '\u001f', '\u2028', '\ud83d', '\ude00', '😀', ']', '[', ',', '0', 'ø', '\u00ff'];
+  const text = fc.oneof(fc.string({ unit: fc.constantFrom(...units), maxLength: 12 }), fc.string({ maxLength: 8 }), fc.constantFrom('],0,[', 'x],0,[y', '],\n['));
+  const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
+  const source = fc.record({ file: fc.constantFrom('a.csv', 'b.csv', '', 'ø "1".csv'), hash: fc.constantFrom('1'.repeat(64), '2'.repeat(64), ''), row: fc.nat(100_000) });
+  const problem = fc.record({ code: fc.constantFrom('bad-email', 'no-name'), args: fc.option(fc.record({ text }), { nil: undefined }) }, { requiredKeys: ['code'] });
+  const registrationArb: fc.Arbitrary<Registration> = fc.record({
+    key: text, id: text, firstName: text, lastName: text, email: maybe(text), phone: maybe(text), organisation: text, role: maybe(text),
+    submittedAt: maybe(text), submittedAtText: text, attendance: fc.constantFrom('in-person', 'digital', null), needsRoom: fc.boolean(),
+    extraNight: maybe(fc.boolean()), topLeader: fc.boolean(), cancelled: fc.boolean(), dietary: maybe(text), notes: maybe(text),
+    source, problems: fc.array(problem, { maxLength: 2 }),
+  }) as fc.Arbitrary<Registration>;
+
+  it('give the text of their lines one by one, joined by ",\\n", and number the files the same', () => {
+    fc.assert(fc.property(fc.array(registrationArb, { maxLength: 12 }), (list) => {
+      const one = new SourceIndex();
+      const many = new SourceIndex();
+      expect(encodeRegistrationLines(list, many)).toBe(list.map((r) => encodeRegistrationJson(r, one)).join(',\n'));
+      expect(many.list).toEqual(one.list);
+    }), { numRuns: 3000 });
+  });
+
+  it('a note holding the text between rows ("],0,[") does not cut its line in two', () => {
+    const note = { ...base, notes: 'see [a],0,[b]' };
+    const text = encodeRegistrationLines([base, note, base], new SourceIndex());
+    expect(text.split('\n')).toHaveLength(3);
+    expect(JSON.parse(text.split(',\n')[1]!)[16]).toBe('see [a],0,[b]');
+  });
+
+  it('number each file by the order it is first met, also when files alternate', () => {
+    fc.assert(fc.property(fc.array(source, { maxLength: 20 }), (list) => {
+      const sources = new SourceIndex();
+      const plain: string[] = [];
+      for (const s of list) {
+        const name = JSON.stringify([s.file, s.hash]);
+        if (!plain.includes(name)) plain.push(name);
+        expect(sources.indexOf({ ...s })).toBe(plain.indexOf(name));
+      }
+      expect(sources.list.map((s) => JSON.stringify(s))).toEqual(plain);
+    }));
+  });
+});
+
 describe('the workspace state file', () => {
+  it('holds the same bytes as one JSON.stringify per line gives, across pieces of many lines', async () => {
+    const ws = new Workspace(mkdtempSync(join(tmpdir(), 'samling-store-')));
+    const state = emptyState();
+    for (let i = 0; i < 600; i++) {
+      const r = {
+        ...base, key: `p${i}@example.org`, email: `p${i}@example.org`, notes: i % 7 ? null : `note ${i} ],0,[ \u2028 "q"`,
+        source: { ...base.source, file: i % 250 ? 'a.csv' : 'b.csv', row: i + 2 },
+      };
+      state.registrations.current.set(r.key, r);
+      if (i % 3 === 0) state.registrations.history.push({ ...r, firstName: `old ${i}` });
+    }
+    await ws.withLock(() => ws.save(state));
+    const sources = new SourceIndex();
+    const all = [...state.registrations.current.values(), ...state.registrations.history];
+    for (const r of all) sources.indexOf(r.source);
+    const lines = (list: Registration[]) => list.map((r) => encodeRegistrationJson(r, sources)).join(',\n');
+    const expected = [
+      `{"version":3,"columns":${JSON.stringify(REGISTRATION_COLUMNS)},`, `"files":[],`, `"decisions":[],`, `"rooming":{},`,
+      `"sources":${JSON.stringify(sources.list)},`, `"registrations":[`, lines([...state.registrations.current.values()]),
+      `],"history":[`, lines(state.registrations.history), `]}`, '',
+    ].join('\n');
+    expect(readFileSync(ws.statePath, 'utf8')).toBe(expected);
+    expect([...ws.load().registrations.current.values()]).toEqual([...state.registrations.current.values()]);
+  });
+
   it('saves and loads registrations and history, with shared source texts', async () => {
     const ws = new Workspace(mkdtempSync(join(tmpdir(), 'samling-store-')));
     const state = emptyState();
