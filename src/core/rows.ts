@@ -7,7 +7,7 @@ import type { ColumnMapping } from './columns.js';
 import { fold, interner, normaliseEmail } from './text.js';
 import type { EventSettings, Field, Problem, Registration } from './types.js';
 import {
-  cellText, isBlankCell, isCancelledValue, parseAttendance, parseTimestampColumn, parseYesNo,
+  cellText, isBlankCell, isCancelledValue, isSpace, parseAttendance, parseTimestampColumn, parseYesNo, trimmed,
 } from './values.js';
 
 /** SHA-256 of a short text as hex; the one-shot crypto.hash (Node ≥ 20.12) is several times faster. */
@@ -64,11 +64,6 @@ export function registrationKey(r: {
   return 'n:' + sha256hex(basis).slice(0, 16);
 }
 
-/** True for the characters /\s/ matches (white space and line breaks, Unicode's too). */
-const isSpace = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || (c >= 160 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-
 /**
  * Splits a full name at its last word: "Kari Nordmann" → Kari / Nordmann, "Kari" → Kari / ''.
  * "Nordmann, Kari" (one comma) is read as last name, first name.
@@ -113,7 +108,7 @@ export function isAnonymous(text: string): boolean {
 }
 
 function blankRow(cells: readonly Cell[]): boolean {
-  for (const cell of cells) if (!isBlankCell(cell)) return false;
+  for (let i = 0; i < cells.length; i++) if (!isBlankCell(cells[i])) return false;
   return true;
 }
 
@@ -171,9 +166,13 @@ export function registrationReader(
   const at = (cells: readonly Cell[], i: number): string => {
     if (i < 0) return '';
     const c = cells[i];
-    return (typeof c === 'string' ? c : cellText(c)).trim();
+    return trimmed(typeof c === 'string' ? c : cellText(c));
   };
-  const yesNo = (cells: readonly Cell[], i: number): boolean | null => (i < 0 ? null : parseYesNo(at(cells, i)));
+  // A blank answer is null (or false) without a look in the answer caches: optional columns are often blank.
+  const yesNo = (cells: readonly Cell[], i: number): boolean | null => {
+    const text = at(cells, i);
+    return text === '' ? null : parseYesNo(text);
+  };
   const [names, organisations, roles, diets] = [interner(), interner(), interner(), interner()];
   const optional = (cells: readonly Cell[], i: number, intern?: (text: string) => string): string | null => {
     const text = at(cells, i);
@@ -187,9 +186,6 @@ export function registrationReader(
   const cancelHeader = iCancel < 0 ? '' : fold(table.headers[iCancel] ?? '');
   const yesCancels = !/\bstatus\b/.test(cancelHeader);
 
-  // The time column, one cell per registration. Blank rows are left out: their time cell is blank, and
-  // blank cells play no part in deciding the day/month order.
-  const timeCells: Cell[] = [];
   const registrations: Registration[] = [];
   const blankRows: number[] = [];
   const { file, hash } = table;
@@ -199,7 +195,6 @@ export function registrationReader(
       blankRows.push(row);
       return;
     }
-    if (iTime >= 0) timeCells.push(cells[iTime] ?? '');
     let problems = NO_PROBLEMS;
 
     let firstName = '';
@@ -225,14 +220,14 @@ export function registrationReader(
     if (organisation === '') problems = withProblem(problems, { code: 'no-organisation' });
 
     const attendanceText = at(cells, iAttendance);
-    let attendance = parseAttendance(attendanceText);
-    if (attendance === null) {
+    let attendance = attendanceText === '' ? null : parseAttendance(attendanceText);
+    if (attendance === null && attendanceText !== '') {
       const yes = parseYesNo(attendanceText);
       if (yes !== null) attendance = yes === yesMeansDigital ? 'digital' : 'in-person';
     }
 
     const cancelText = at(cells, iCancel);
-    const cancelled = isCancelledValue(cancelText) || (yesCancels && parseYesNo(cancelText) === true);
+    const cancelled = cancelText !== '' && (isCancelledValue(cancelText) || (yesCancels && parseYesNo(cancelText) === true));
 
     registrations.push({
       key: '', // set in finish(), with the time
@@ -258,8 +253,15 @@ export function registrationReader(
   }
 
   function finish(): { registrations: Registration[]; blankRows: number[] } {
-    const times = iTime < 0 ? null : parseTimestampColumn(timeCells, settings.timeZone).values;
-    timeCells.length = 0;
+    // The time column is read from each registration's submittedAtText: the text of its cell, trimmed, which
+    // reads as the cell does (a number as its serial, an Excel date as its wall clock), without a column of
+    // cells kept aside while reading. Blank rows are left out: blank cells play no part in the day/month order.
+    let times: (string | null)[] | null = null;
+    if (iTime >= 0) {
+      const texts = new Array<string>(registrations.length);
+      for (let i = 0; i < registrations.length; i++) texts[i] = registrations[i]!.submittedAtText;
+      times = parseTimestampColumn(texts, settings.timeZone).values;
+    }
     for (let i = 0; i < registrations.length; i++) {
       const r = registrations[i]!;
       const time = times === null ? null : times[i] ?? null;

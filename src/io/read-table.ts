@@ -2,7 +2,7 @@
 // InputError naming the file (and row): no library error or stack trace reaches the organiser.
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { readDelimited, type RowSink } from './read-csv.js';
@@ -16,9 +16,10 @@ const SAVE_AS = 'Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CS
 const isOle2 = (b: Buffer) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 const isZip = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-async function readBytes(file: string): Promise<Buffer> {
+/** The file's bytes, read in one go (the promise version reads in chunks, and nothing else runs meanwhile). */
+function readBytes(file: string): Buffer {
   try {
-    return await readFile(file);
+    return readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError('file not found', file);
@@ -44,7 +45,7 @@ export async function readTable(
   if (!DELIMITED.has(ext) && !WORKBOOK.has(ext) && ext !== '') {
     throw new InputError(`${ext} files cannot be read`, path, undefined, FORMATS);
   }
-  const buf = await readBytes(path);
+  const buf = readBytes(path);
   if (buf.length === 0) throw new InputError('the file is empty (0 bytes)', path);
   if (isOle2(buf)) {
     throw WORKBOOK.has(ext)
