@@ -5,7 +5,7 @@
 // content: a correction in the sheet) wins too, but a version seen before never comes back, so the same
 // rows imported again change nothing. Rows without an e-mail are keyed by name, organisation and time.
 import type { Registration } from './types.js';
-import { ID_DIGITS, registrationId } from './rows.js';
+import { idNumber, registrationId } from './rows.js';
 
 export interface MergeState {
   /** Current version per key. */
@@ -163,26 +163,17 @@ export function mergeRegistrations(state: MergeState, incoming: Registration[]):
   return { state: { current: fresh ? winners : current, history }, counts };
 }
 
-/** The value of each ASCII character as a digit of ID_DIGITS; -1 for the others. */
-const DIGIT_VALUE = Int8Array.from({ length: 128 }, (_, c) => ID_DIGITS.indexOf(String.fromCharCode(c)));
-
 /**
- * True when no two of the registrations' ids are the same: told from their 40-bit numbers (an id is 8 digits
- * of ID_DIGITS), sorted, rather than with a Set of as many strings (faster, and less memory at a million).
+ * True when no two of the registrations' ids are the same: told from their 40-bit numbers (idNumber),
+ * sorted, rather than with a Set of as many strings (faster, and less memory at a million).
  * False also when an id is not of that form.
  */
 function allDifferent(list: Iterable<Registration>, count: number): boolean {
   const values = new Float64Array(count);
   let n = 0;
   for (const { id } of list) {
-    if (id.length !== 8) return false;
-    let v = 0;
-    for (let i = 0; i < 8; i++) {
-      const c = id.charCodeAt(i);
-      const d = c < 128 ? DIGIT_VALUE[c]! : -1;
-      if (d < 0) return false;
-      v = v * 32 + d;
-    }
+    const v = idNumber(id);
+    if (Number.isNaN(v)) return false;
     values[n++] = v;
   }
   values.sort();

@@ -19,6 +19,21 @@ const sha256hex: (text: string) => string =
 /** The digits of registration ids, in code-unit order (ids of equal length compare as their numbers do). */
 export const ID_DIGITS = '0123456789abcdefghjkmnpqrstvwxyz';
 const B32 = Array.from(ID_DIGITS, (c) => c.charCodeAt(0));
+/** The value of each ASCII character as a digit of ID_DIGITS; -1 for the others. */
+const DIGIT_VALUE = Int8Array.from({ length: 128 }, (_, c) => ID_DIGITS.indexOf(String.fromCharCode(c)));
+
+/** An 8-character registration id as its 40-bit number (same order as the text); NaN for any other id. */
+export function idNumber(id: string): number {
+  if (id.length !== 8) return NaN;
+  let n = 0;
+  for (let i = 0; i < 8; i++) {
+    const c = id.charCodeAt(i);
+    const d = c < 128 ? DIGIT_VALUE[c]! : -1;
+    if (d < 0) return NaN;
+    n = n * 32 + d;
+  }
+  return n;
+}
 /** The value of a lowercase hex digit's character code ('0'–'9', 'a'–'f'). */
 const hexDigit = (c: number): number => (c <= 57 ? c - 48 : c - 87);
 

@@ -10,7 +10,7 @@
 // out once per distinct text. The planned registrations are made last, in output order.
 
 import { sortKey } from './sort.js';
-import { ID_DIGITS, NO_PROBLEMS, withProblem } from './rows.js';
+import { idNumber, NO_PROBLEMS, withProblem } from './rows.js';
 import { TZDate } from '@date-fns/tz';
 import { fold } from './text.js';
 import type {
@@ -852,18 +852,3 @@ function byRank(order: Uint32Array, text: Uint32Array, rank: Uint32Array, count:
   return out;
 }
 
-/** An 8-character registration id as its 40-bit number (same order as the text); NaN for any other id. */
-function idNumber(id: string): number {
-  if (id.length !== 8) return NaN;
-  let n = 0;
-  for (let i = 0; i < 8; i++) {
-    const c = id.charCodeAt(i);
-    const d = c < 128 ? DIGIT_VALUE[c]! : -1;
-    if (d < 0) return NaN;
-    n = n * 32 + d;
-  }
-  return n;
-}
-
-/** The value of each ASCII character as a digit of ID_DIGITS; -1 for the others. */
-const DIGIT_VALUE = Int8Array.from({ length: 128 }, (_, c) => ID_DIGITS.indexOf(String.fromCharCode(c)));
