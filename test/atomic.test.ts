@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { writeFileAtomic } from '../src/io/atomic.js';
+import { prepareFileAtomic, writeFileAtomic } from '../src/io/atomic.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'samling-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,5 +36,45 @@ describe('writeFileAtomic', () => {
     const text = readFileSync(file, 'utf8');
     expect(text.length).toBe(rows.join('').length);
     expect(text.split('\r\n')[59_999]).toBe('Kari 59999;Ålesund;Dekt');
+  });
+});
+
+describe('prepareFileAtomic', () => {
+  const sub = (name: string) => {
+    const d = join(dir, name);
+    rmSync(d, { recursive: true, force: true });
+    return d;
+  };
+
+  it('leaves the old file in place until commit, then the new one; no temporary file left', async () => {
+    const d = sub('commit');
+    const file = join(d, 'state.json');
+    writeFileAtomic(file, '{"old":true}\n');
+    const prepared = prepareFileAtomic(file, ['{"new":', 'true}\n']);
+    expect(readFileSync(file, 'utf8')).toBe('{"old":true}\n');
+    await prepared.commit();
+    expect(readFileSync(file, 'utf8')).toBe('{"new":true}\n');
+    expect(readdirSync(d)).toEqual(['state.json']);
+    await expect(prepared.commit()).rejects.toThrow(/already/);
+  });
+
+  it('abandon keeps the old file and removes the temporary one', async () => {
+    const d = sub('abandon');
+    const file = join(d, 'state.json');
+    writeFileAtomic(file, 'old');
+    prepareFileAtomic(file, 'new').abandon();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the background flush ends, then the file goes
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    expect(readdirSync(d)).toEqual(['state.json']);
+  });
+
+  it('a failure while writing leaves nothing behind', () => {
+    const d = sub('fail');
+    const rows = (function* () {
+      yield 'first row\n';
+      throw new Error('disk full');
+    })();
+    expect(() => prepareFileAtomic(join(d, 'state.json'), rows)).toThrow('disk full');
+    expect(readdirSync(d)).toEqual([]);
   });
 });

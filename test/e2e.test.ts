@@ -1,5 +1,5 @@
 // End to end: the built CLI on the fixtures, in temporary folders, as an organiser runs it.
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, readCsvOutput, run, snapshot, tempWorkspace } from './helpers/cli.js';
@@ -281,6 +281,21 @@ describe('plan: decide and deliver', () => {
     }
     const c = run(['check'], { cwd: ws });
     expect(c.code, c.stderr).toBe(0);
+  });
+
+  it('an output that cannot be written leaves the workspace as it was, with no half-written state', () => {
+    const ws = tempWorkspace('nettskjema.csv', 'google-forms-nn.csv');
+    expect(run(['plan', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
+    const state = readFileSync(join(ws, '.samling', 'state.json'));
+    // A folder where the report goes: it cannot be replaced by the new report.
+    rmSync(join(ws, 'out', 'report.html'));
+    mkdirSync(join(ws, 'out', 'report.html'));
+    const r = run(['plan', 'google-forms-nn.csv'], { cwd: ws });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/report\.html/);
+    expect(readFileSync(join(ws, '.samling', 'state.json')).equals(state)).toBe(true);
+    expect(readdirSync(join(ws, '.samling')).filter((f) => f !== 'files').sort()).toEqual(['state.json']);
+    expect(readdirSync(join(ws, '.samling', 'files'))).toHaveLength(1);
   });
 
   it('an unknown id is exit 2 and changes nothing', () => {

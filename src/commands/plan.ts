@@ -57,17 +57,25 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
       if (changed) plan = planFor(state, ctx.settings, register);
       progress.phase('writing the rooming lists');
       const rooming = await writeRooming(plan, state, w);
-      progress.phase('writing the letters and summaries');
-      const summaries = writeSummaries(plan, w);
-      progress.phase('writing the participant lists');
-      const lists = writeLists(plan, w);
-      progress.phase('writing the report');
-      const report = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: true });
-      // The workspace last: if an output cannot be written, the workspace is as it was.
+      // The state is complete now: it is written beside the old one and flushed to disk while the other
+      // outputs are written, and put in place last: if an output cannot be written, the workspace is as it was.
       progress.phase('saving the workspace');
-      for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
-      ctx.workspace.save(state);
-      return { state, reports, plan, parsed, written: [...rooming.written, ...summaries, ...lists, report], changes: rooming.changes };
+      const saving = ctx.workspace.prepareSave(state);
+      try {
+        progress.phase('writing the letters and summaries');
+        const summaries = writeSummaries(plan, w);
+        progress.phase('writing the participant lists');
+        const lists = writeLists(plan, w);
+        progress.phase('writing the report');
+        const report = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: true });
+        progress.phase('putting the workspace in place');
+        for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
+        await saving.commit();
+        return { state, reports, plan, parsed, written: [...rooming.written, ...summaries, ...lists, report], changes: rooming.changes };
+      } catch (e) {
+        saving.abandon();
+        throw e;
+      }
     });
     const remembered = rememberColumns(ctx, parsed);
     if (remembered) messages.push(remembered);

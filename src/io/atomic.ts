@@ -1,12 +1,14 @@
 // Atomic file writes: a temporary file in the same folder, flushed (for the state), then renamed over the
 // target, so a reader never sees half a file.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Bytes gathered before one write(2). */
 const BUFFER_BYTES = 1 << 20;
 /** Characters of short pieces joined before they are encoded. */
 const PENDING_CHARS = 4096;
+
+type Data = string | Uint8Array | Iterable<string>;
 
 /**
  * Writes `data` to `path` atomically. Large files come as an iterable of strings (a row each, say): the
@@ -16,56 +18,118 @@ const PENDING_CHARS = 4096;
  */
 export function writeFileAtomic(
   path: string,
-  data: string | Uint8Array | Iterable<string>,
+  data: Data,
   /** Flush to disk before the rename (the workspace state). Outputs that can be written again skip it. */
   { durable = true }: { durable?: boolean } = {},
 ): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+  const { fd, tmp } = writeTemporary(path, data);
   try {
-    const fd = openSync(tmp, 'w');
     try {
-      const write = (buf: Uint8Array) => {
-        let off = 0;
-        while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      };
-      if (typeof data === 'string') write(Buffer.from(data, 'utf8'));
-      else if (data instanceof Uint8Array) write(data);
-      else {
-        const buf = Buffer.allocUnsafe(BUFFER_BYTES);
-        let used = 0;
-        // Short pieces are joined into a few kilobytes before each encode: one Buffer.write per row costs
-        // more in the call than in the encoding.
-        let pending = '';
-        const encode = (text: string) => {
-          // A UTF-16 code unit is at most 3 bytes of UTF-8: with that much room, write() never truncates.
-          if (text.length * 3 > BUFFER_BYTES - used) {
-            write(buf.subarray(0, used));
-            used = 0;
-            if (text.length * 3 > BUFFER_BYTES) {
-              write(Buffer.from(text, 'utf8'));
-              return;
-            }
-          }
-          used += buf.write(text, used, 'utf8');
-        };
-        for (const piece of data) {
-          pending += piece;
-          if (pending.length >= PENDING_CHARS) {
-            encode(pending);
-            pending = '';
-          }
-        }
-        encode(pending);
-        write(buf.subarray(0, used));
-      }
       if (durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(tmp, path);
   } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** A file written beside its target and being flushed to disk, not yet in place (see prepareFileAtomic). */
+export interface PreparedFile {
+  /** Waits until the file is on disk, then renames it over its target. */
+  commit(): Promise<void>;
+  /** Drops it: the target stays as it was. */
+  abandon(): void;
+}
+
+/**
+ * writeFileAtomic in two steps: the text is written now and flushed to disk on a background thread, while
+ * the caller goes on (the flush of a large file takes tens of milliseconds); commit() then puts it in place.
+ */
+export function prepareFileAtomic(path: string, data: Data): PreparedFile {
+  const { fd, tmp } = writeTemporary(path, data);
+  const flushed = new Promise<void>((resolve, reject) => {
+    fsync(fd, (error) => {
+      try {
+        closeSync(fd);
+      } catch (e) {
+        error ??= e as NodeJS.ErrnoException;
+      }
+      if (error) reject(error);
+      else resolve();
+    });
+  });
+  flushed.catch(() => {}); // reported by commit(); after abandon() nobody waits for it
+  let open = true;
+  const remove = () => rmSync(tmp, { force: true });
+  return {
+    async commit() {
+      if (!open) throw new Error(`${path}: already committed or abandoned`);
+      open = false;
+      try {
+        await flushed;
+        renameSync(tmp, path);
+      } catch (e) {
+        remove();
+        throw e;
+      }
+    },
+    abandon() {
+      if (!open) return;
+      open = false;
+      flushed.then(remove, remove);
+    },
+  };
+}
+
+/** Writes `data` to a temporary file beside `path`; returns it still open. Removed again on failure. */
+function writeTemporary(path: string, data: Data): { fd: number; tmp: string } {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    const out = fd;
+    const write = (buf: Uint8Array) => {
+      let off = 0;
+      while (off < buf.length) off += writeSync(out, buf, off, buf.length - off);
+    };
+    if (typeof data === 'string') write(Buffer.from(data, 'utf8'));
+    else if (data instanceof Uint8Array) write(data);
+    else {
+      const buf = Buffer.allocUnsafe(BUFFER_BYTES);
+      let used = 0;
+      // Short pieces are joined into a few kilobytes before each encode: one Buffer.write per row costs
+      // more in the call than in the encoding.
+      let pending = '';
+      const encode = (text: string) => {
+        // A UTF-16 code unit is at most 3 bytes of UTF-8: with that much room, write() never truncates.
+        if (text.length * 3 > BUFFER_BYTES - used) {
+          write(buf.subarray(0, used));
+          used = 0;
+          if (text.length * 3 > BUFFER_BYTES) {
+            write(Buffer.from(text, 'utf8'));
+            return;
+          }
+        }
+        used += buf.write(text, used, 'utf8');
+      };
+      for (const piece of data) {
+        pending += piece;
+        if (pending.length >= PENDING_CHARS) {
+          encode(pending);
+          pending = '';
+        }
+      }
+      encode(pending);
+      write(buf.subarray(0, used));
+    }
+    return { fd, tmp };
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw e;
   }

@@ -5,7 +5,7 @@
 import { constants, readdirSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, copyFileSync, renameSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { prepareFileAtomic, writeFileAtomic, type PreparedFile } from '../io/atomic.js';
 import { readLines } from '../io/read-lines.js';
 import type { Stay } from '../core/render/rooming.js';
 import type { Decision, Registration } from '../core/types.js';
@@ -169,6 +169,21 @@ export class Workspace {
   /** Replaces the state file atomically. Call only while holding the lock. */
   save(state: WorkspaceState): void {
     if (!this.locked) throw new Error('workspace written without the lock');
+    writeFileAtomic(this.statePath, this.stateText(state));
+  }
+
+  /**
+   * save() in two steps, so that other work can go on while the state file is flushed to disk: the state
+   * is written beside the state file now; commit() puts it in place, abandon() leaves the old one. Call
+   * only while holding the lock, and commit or abandon before releasing it.
+   */
+  prepareSave(state: WorkspaceState): PreparedFile {
+    if (!this.locked) throw new Error('workspace written without the lock');
+    return prepareFileAtomic(this.statePath, this.stateText(state));
+  }
+
+  /** The state file's text, in pieces made as they are written. */
+  private stateText(state: WorkspaceState): Iterable<string> {
     // One registration per line keeps the file readable and diffable. Written a line at a time, so that a
     // million rows never sit in memory as one string.
     // The files the lines point to, by index, go in the head: a first pass numbers them.
@@ -203,7 +218,7 @@ export class Workspace {
       yield* rows(registrations.history);
       yield '\n]}\n';
     }
-    writeFileAtomic(this.statePath, file());
+    return file();
   }
 
   /** Keeps a copy of an imported file, named by its content hash. Call only while holding the lock. */
