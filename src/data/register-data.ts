@@ -141,3 +141,76 @@ export const ALIASES: Record<RegisterPeriod, Record<string, string>> = {
     '5055': 'Halsa'
   },
 };
+
+/** Counties: code → the matcher's keys (nameKey) of the official name and of each parallel name, "|" between. */
+export const COUNTY_KEYS: Record<RegisterPeriod, Record<string, string>> = {
+  '2020': {
+    '11': 'rogaland|rogaland',
+    '15': 'more og romsdal|more og romsdal',
+    '18': 'nordland|nordland',
+    '30': 'viken|viken',
+    '34': 'innlandet|innlandet',
+    '38': 'vestfold og telemark|vestfold og telemark',
+    '42': 'agder|agder',
+    '46': 'vestland|vestland',
+    '50': 'trondelag troondelage|trondelag|troondelage',
+    '54': 'troms og finnmark romsa ja finnmarku|troms og finnmark|romsa ja finnmarku',
+    '03': 'oslo|oslo'
+  },
+  '2024': {
+    '11': 'rogaland|rogaland',
+    '15': 'more og romsdal|more og romsdal',
+    '18': 'nordland nordlannda|nordland|nordlannda',
+    '31': 'ostfold|ostfold',
+    '32': 'akershus|akershus',
+    '33': 'buskerud|buskerud',
+    '34': 'innlandet|innlandet',
+    '39': 'vestfold|vestfold',
+    '40': 'telemark|telemark',
+    '42': 'agder|agder',
+    '46': 'vestland|vestland',
+    '50': 'trondelag troondelage|trondelag|troondelage',
+    '55': 'troms romsa tromssa|troms|romsa|tromssa',
+    '56': 'finnmark finnmarku finmarkku|finnmark|finnmarku|finmarkku',
+    '03': 'oslo|oslo'
+  }
+};
+
+/**
+ * Municipalities per county, in the order of MUNICIPALITIES, ";" between: the matcher's keys (nameKey) of the
+ * official name, name, parallel parts and aliases, each once, "|" between; "*" marks those also indexed with
+ * the county after them ("heroy nordland"). Worked out here so that start-up does not fold every name; a test
+ * checks them against nameKey.
+ */
+export const NAME_KEYS: Record<RegisterPeriod, Record<string, string>> = {
+  '2020': {
+    '11': 'eigersund*;stavanger*;haugesund*;sandnes*;sokndal*;lund*;bjerkreim*;ha*;klepp*;time*;gjesdal*;sola*;randaberg*;strand*;hjelmeland*;suldal*;sauda*;kvitsoy*;bokn*;tysvaer*;karmoy*;utsira*;vindafjord*',
+    '15': 'kristiansund*|kristiansund n|frei;molde*|nesset|midsund|eidsvag;alesund*|haram|sandoy|skodje|orskog|brattvag|sjoholt|steinshamn;vanylven*|fiskabygd|fiska|vanelven|vannelven;sande*|sande more og romsdal|sande i more og romsdal|sande m r|larsnes;heroy more og romsdal|heroy*|heroy i more og romsdal|heroy m r|fosnavag;ulstein*|ulsteinvik;hareid*;orsta*;stranda*;sykkylven*|sokelven;sula*|langevag;giske*|valderoya|valderoy|valderhaugstrand;vestnes*|helland|vagstranda;rauma*|andalsnes;aukra*|akero|nord aukra|gossa|aukrasanden|falkhytta;averoy*|bruhagen;gjemnes*|batnfjordsora;tingvoll*|tingvold|tingvollvagen;sunndal*|sunndalsora|sunndalen;surnadal*|surendalen|surnadalsora;smola*;aure*|tustna;volda*|hornindal|grodas;fjord*|norddal|stordal|valldal;hustadvika*|eide|fraena|frana|elnesvagen',
+    '18': 'bodo*;narvik*;bindal*;somna*;bronnoy*;vega*;vevelstad*;heroy nordland|heroy*;alstahaug*;leirfjord*;vefsn*;grane*;arborte hattfjelldal*|arborte*|hattfjelldal*;donna*;nesna*;hemnes*;rana*|rane;luroy*;traena*;rodoy*;meloy*;gildeskal*;beiarn*;saltdal*;fauske fuossko*|fauske*|fuossko*;sorfold*|fuollda;steigen*;lodingen*;evenes*|evenassi;rost*;vaeroy*;flakstad*;vestvagoy*;vagan*;hadsel*;bo*;oksnes*;sortland suorta*|sortland*|suorta*;andoy*;moskenes*;habmer hamaroy*|habmer*|hamaroy*',
+    '30': 'halden*;moss*;sarpsborg*;fredrikstad*;drammen*;kongsberg*;ringerike*;hvaler*;aremark*;marker*;indre ostfold*;skiptvet*;rakkestad*;rade*;valer viken|valer*;vestby*;nordre follo*;as*;frogn*;nesodden*;baerum*;asker*;aurskog holand*;raelingen*;enebakk*;lorenskog*;lillestrom*;nittedal*;gjerdrum*;ullensaker*;nes*;eidsvoll*;nannestad*;hurdal*;hole*;fla*;nesbyen*;gol*;hemsedal*;al*;hol*;sigdal*;krodsherad*;modum*;ovre eiker*;lier*;flesberg*;rollag*;nore og uvdal*;jevnaker*;lunner*',
+    '34': 'kongsvinger*;hamar*;lillehammer*;gjovik*;ringsaker*;loten*;stange*;nord odal*;sor odal*;eidskog*;grue*;asnes*;valer innlandet|valer*;elverum*;trysil*;amot*;stor elvdal*;rendalen*;engerdal*;tolga*;tynset*;alvdal*;folldal*;os*;dovre*;lesja*;skjak*;lom*;vaga*;nord fron*;sel*;sor fron*;ringebu*;oyer*;gausdal*;ostre toten*;vestre toten*;gran*;sondre land*;nordre land*;sor aurdal*;etnedal*;nord aurdal*;vestre slidre*;oystre slidre*;vang*',
+    '38': 'horten*;holmestrand*;tonsberg*;sandefjord*;larvik*;porsgrunn*;skien*;notodden*;faerder*;siljan*;bamble*;kragero*;drangedal*;nome*;midt telemark*;tinn*;hjartdal*;seljord*;kviteseid*;nissedal*;fyresdal*;tokke*;vinje*',
+    '42': 'risor*;grimstad*;arendal*;kristiansand*;lindesnes*;farsund*;flekkefjord*;gjerstad*;vegarshei*;tvedestrand*;froland*;lillesand*;birkenes*;amli*;iveland*;evje og hornnes*;bygland*;valle*;bykle*;vennesla*;aseral*;lyngdal*;haegebostad*;kvinesdal*;sirdal*',
+    '46': 'bergen*;kinn*;etne*;sveio*;bomlo*;stord*;fitjar*;tysnes*;kvinnherad*;ullensvang*;eidfjord*;ulvik*;voss*;kvam*;samnanger*;bjornafjorden*;austevoll*;oygarden*;askoy*;vaksdal*;modalen*;osteroy*;alver*;austrheim*;fedje*;masfjorden*;gulen*;solund*;hyllestad*;hoyanger*;vik*;sogndal*;aurland*;laerdal*;ardal*;luster*;askvoll*;fjaler*;sunnfjord*;bremanger*;stad*;gloppen*;stryn*',
+    '50': 'trondheim*|trante;steinkjer*;namsos navmesjenjaelmie*|namsos*|navmesjenjaelmie*;froya*;osen*;oppdal*;rennebu*;roros*|rosse;holtalen*;midtre gauldal*;melhus*;skaun*;malvik*;selbu*;tydal*;meraker*;stjordal*;frosta*;levanger*|levangke;verdal*;snase snasa*|snase*|snasa*;lierne*;rarvihke royrvik*|rarvihke*|royrvik*;namsskogan*;grong*;hoylandet*;overhalla*;flatanger*;leka*;inderoy*;indre fosen*;heim*|halsa;hitra*;orland*;afjord*;orkland*;naeroysund*;rindal*',
+    '54': 'tromso*;harstad harsttak*|harstad*|harsttak*;alta*;vardo*;vadso*;hammerfest hammerfeasta*|hammerfest*|hammerfeasta*;kvaefjord*;dielddanuorri tjeldsund*|dielddanuorri*|tjeldsund*;ibestad*;gratangen*|rivttak;loabak lavangen*|loabak*|lavangen*;bardu*;salangen*;malselv*;sorreisa*;dyroy*;senja*;balsfjord*;karlsoy*;lyngen*;storfjord omasvuotna omasvuono*|storfjord*|omasvuotna*|omasvuono*;gaivuotna kafjord kaivuono*|gaivuotna*|kafjord*|kaivuono*;skjervoy*;nordreisa raisa raisi*|nordreisa*|raisa*|raisi*;kvaenangen*;guovdageaidnu kautokeino*|guovdageaidnu*|kautokeino*;loppa*;hasvik*;masoy*;nordkapp*;porsanger porsangu porsanki*|porsanger*|porsangu*|porsanki*;karasjohka karasjok*|karasjohka*|karasjok*;lebesby*;gamvik*;berlevag*;deatnu tana*|deatnu*|tana*;unjarga nesseby*|unjarga*|nesseby*;batsfjord*;sor varanger*',
+    '03': 'oslo*'
+  },
+  '2024': {
+    '11': 'eigersund*;stavanger*;haugesund*;sandnes*;sokndal*;lund*;bjerkreim*;ha*;klepp*;time*;gjesdal*;sola*;randaberg*;strand*;hjelmeland*;suldal*;sauda*;kvitsoy*;bokn*;tysvaer*;karmoy*;utsira*;vindafjord*',
+    '15': 'kristiansund*|kristiansund n|frei;molde*|nesset|midsund|eidsvag;alesund*|sandoy|skodje|orskog|sjoholt|steinshamn;vanylven*|fiskabygd|fiska|vanelven|vannelven;sande*|sande more og romsdal|sande i more og romsdal|sande m r|larsnes;heroy more og romsdal|heroy*|heroy i more og romsdal|heroy m r|fosnavag;ulstein*|ulsteinvik;hareid*;orsta*;stranda*;sykkylven*|sokelven;sula*|langevag;giske*|valderoya|valderoy|valderhaugstrand;vestnes*|helland|vagstranda;rauma*|andalsnes;aukra*|akero|nord aukra|gossa|aukrasanden|falkhytta;averoy*|bruhagen;gjemnes*|batnfjordsora;tingvoll*|tingvold|tingvollvagen;sunndal*|sunndalsora|sunndalen;surnadal*|surendalen|surnadalsora;smola*;aure*|tustna;volda*|hornindal|grodas;fjord*|norddal|stordal|valldal;hustadvika*|eide|fraena|frana|elnesvagen;haram*|brattvag',
+    '18': 'bodo*;narvik*;bindal*;somna*;bronnoy*;vega*;vevelstad*;heroy nordland|heroy*;alstahaug*;leirfjord*;vefsn*;grane*;arborte hattfjelldal*|arborte*|hattfjelldal*;donna*;nesna*;hemnes*;rana rane*|rana*|rane*;luroy*;traena*;rodoy*;meloy*;gildeskal*;beiarn*;saltdal*;fauske fuossko*|fauske*|fuossko*;sorfold fuollda*|sorfold*|fuollda*;steigen*;lodingen*;evenes evenassi*|evenes*|evenassi*;rost*;vaeroy*;flakstad*;vestvagoy*;vagan*;hadsel*;bo*;oksnes*;sortland suorta*|sortland*|suorta*;andoy*;moskenes*;habmer hamaroy*|habmer*|hamaroy*',
+    '31': 'halden*;moss*;sarpsborg*;fredrikstad*;hvaler*;rade*;valer ostfold|valer*;skiptvet*;indre ostfold*;rakkestad*;marker*;aremark*',
+    '32': 'baerum*;asker*;lillestrom*;nordre follo*;ullensaker*;nesodden*;frogn*;vestby*;as*;enebakk*;lorenskog*;raelingen*;aurskog holand*;nes*;gjerdrum*;nittedal*;lunner*;jevnaker*;nannestad*;eidsvoll*;hurdal*',
+    '33': 'drammen*;kongsberg*;ringerike*;hole*;lier*;ovre eiker*;modum*;krodsherad*;fla*;nesbyen*;gol*;hemsedal*;al*;hol*;sigdal*;flesberg*;rollag*;nore og uvdal*',
+    '34': 'kongsvinger*;hamar*;lillehammer*;gjovik*;ringsaker*;loten*;stange*;nord odal*;sor odal*;eidskog*;grue*;asnes*;valer innlandet|valer*;elverum*;trysil*;amot*;stor elvdal*;rendalen*;engerdal*;tolga*;tynset*;alvdal*;folldal*;os*;dovre*;lesja*;skjak*;lom*;vaga*;nord fron*;sel*;sor fron*;ringebu*;oyer*;gausdal*;ostre toten*;vestre toten*;gran*;sondre land*;nordre land*;sor aurdal*;etnedal*;nord aurdal*;vestre slidre*;oystre slidre*;vang*',
+    '39': 'horten*;holmestrand*;tonsberg*;sandefjord*;larvik*;faerder*',
+    '40': 'porsgrunn*;skien*;notodden*;siljan*;bamble*;kragero*;drangedal*;nome*;midt telemark*;seljord*;hjartdal*;tinn*;kviteseid*;nissedal*;fyresdal*;tokke*;vinje*',
+    '42': 'risor*;grimstad*;arendal*;kristiansand*;lindesnes*;farsund*;flekkefjord*;gjerstad*;vegarshei*;tvedestrand*;froland*;lillesand*;birkenes*;amli*;iveland*;evje og hornnes*;bygland*;valle*;bykle*;vennesla*;aseral*;lyngdal*;haegebostad*;kvinesdal*;sirdal*',
+    '46': 'bergen*;kinn*;etne*;sveio*;bomlo*;stord*;fitjar*;tysnes*;kvinnherad*;ullensvang*;eidfjord*;ulvik*;voss*;kvam*;samnanger*;bjornafjorden*;austevoll*;oygarden*;askoy*;vaksdal*;modalen*;osteroy*;alver*;austrheim*;fedje*;masfjorden*;gulen*;solund*;hyllestad*;hoyanger*;vik*;sogndal*;aurland*;laerdal*;ardal*;luster*;askvoll*;fjaler*;sunnfjord*;bremanger*;stad*;gloppen*;stryn*',
+    '50': 'trondheim trante*|trondheim*|trante*;steinkjer*;namsos navmesjenjaelmie*|namsos*|navmesjenjaelmie*;froya*;osen*;oppdal*;rennebu*;roros rosse*|roros*|rosse*;holtalen*;midtre gauldal*;melhus*;skaun*;malvik*;selbu*;tydal*;meraker*;stjordal*;frosta*;levanger levangke*|levanger*|levangke*;verdal*;snase snasa*|snase*|snasa*;lierne*;rarvihke royrvik*|rarvihke*|royrvik*;namsskogan*;grong*;hoylandet*;overhalla*;flatanger*;leka*;inderoy*;indre fosen*;heim*|halsa;hitra*;orland*;afjord*;orkland*;naeroysund*;rindal*',
+    '55': 'tromso*;harstad harsttak*|harstad*|harsttak*;kvaefjord*;dielddanuorri tjeldsund*|dielddanuorri*|tjeldsund*;ibestad*;gratangen rivttak*|gratangen*|rivttak*;loabak lavangen*|loabak*|lavangen*;bardu*;salangen*;malselv*;sorreisa*;dyroy*;senja*;balsfjord*;karlsoy*;lyngen*;storfjord omasvuotna omasvuono*|storfjord*|omasvuotna*|omasvuono*;gaivuotna kafjord kaivuono*|gaivuotna*|kafjord*|kaivuono*;skjervoy*;nordreisa raisa raisi*|nordreisa*|raisa*|raisi*;kvaenangen*',
+    '56': 'alta*;hammerfest hammerfeasta*|hammerfest*|hammerfeasta*;sor varanger*;vadso*;karasjohka karasjok*|karasjohka*|karasjok*;guovdageaidnu kautokeino*|guovdageaidnu*|kautokeino*;loppa*;hasvik*;masoy*;nordkapp*;porsanger porsangu porsanki*|porsanger*|porsangu*|porsanki*;lebesby*;gamvik*;deatnu tana*|deatnu*|tana*;berlevag*;batsfjord*;vardo*;unjarga nesseby*|unjarga*|nesseby*',
+    '03': 'oslo*'
+  }
+};
