@@ -226,3 +226,16 @@ describe('keys and ids', () => {
     expect(a.registrations[0]!.id).toBe(b.registrations[0]!.id);
   });
 });
+
+describe('toRegistrations: a long sheet', () => {
+  it('keeps every registration, in row order, with its own row and time, however many rows there are', () => {
+    const headers = ['Tidsmerke', 'Namn', 'Kommune'];
+    const rows: Cell[][] = Array.from({ length: 20_001 }, (_, i) =>
+      i % 5000 === 7 ? ['', '', ''] : [`2021-09-${String(1 + (i % 28)).padStart(2, '0')} 10:00:00`, `Person${i} Test`, 'Ørsta']);
+    const { registrations, blankRows } = read(headers, rows);
+    expect(blankRows).toEqual([9, 5009, 10009, 15009]);
+    expect(registrations).toHaveLength(20_001 - 4);
+    const expected = rows.flatMap((cells, i) => (cells[1] === '' ? [] : [[i + 2, cells[1], `${cells[0]}`.replace(' ', 'T') + '+02:00']]));
+    expect(registrations.map((r) => [r.source.row, `${r.firstName} ${r.lastName}`, r.submittedAt])).toEqual(expected);
+  });
+});
