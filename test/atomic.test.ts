@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { prepareFileAtomic, writeFileAtomic } from '../src/io/atomic.js';
 
@@ -63,9 +63,10 @@ describe('prepareFileAtomic', () => {
     const file = join(d, 'state.json');
     writeFileAtomic(file, 'old');
     prepareFileAtomic(file, 'new').abandon();
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the background flush ends, then the file goes
     expect(readFileSync(file, 'utf8')).toBe('old');
-    expect(readdirSync(d)).toEqual(['state.json']);
+    // The temporary file goes once the background flush is over.
+    await vi.waitFor(() => expect(readdirSync(d)).toEqual(['state.json']), { timeout: 10_000 });
+    expect(readFileSync(file, 'utf8')).toBe('old');
   });
 
   it('a failure while writing leaves nothing behind', () => {

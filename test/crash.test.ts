@@ -1,4 +1,4 @@
-// Crash safety (SPEC 7): `samling import` killed with SIGKILL at random moments leaves the workspace with
+// Crash safety (SPEC 7): `samling import` or `plan` killed with SIGKILL at random moments leaves the workspace with
 // either the old state or the new one, never a broken file; the next run takes over the dead process's lock.
 // A second process that meets a live lock gets a clear message and changes nothing. Not a timing test:
 // the kill moments are spread over however long an import takes on this machine.
@@ -32,8 +32,9 @@ function stateOf(ws: string): string | null {
 
 let oldWs = ''; // a workspace holding the first export
 let oldState: string | null = null;
-let newState: string | null = null;
-let importMs = 0;
+/** The state after the import, and after a plan (which also keeps what each hotel was sent). */
+const newState: Record<'import' | 'plan', string | null> = { import: null, plan: null };
+const runMs = { import: 0, plan: 0 };
 const OLD = join(tmp, 'first.csv');
 const NEW = join(tmp, 'second.csv');
 
@@ -44,18 +45,22 @@ beforeAll(() => {
   mkdirSync(oldWs);
   expect(run(['import', OLD], { cwd: oldWs }).code).toBe(0);
   oldState = stateOf(oldWs);
-  const done = join(tmp, 'done');
-  cpSync(oldWs, done, { recursive: true });
-  const t0 = Date.now();
-  const r = run(['import', NEW], { cwd: done });
-  importMs = Date.now() - t0;
-  expect(r.code, r.stderr).toBe(0);
-  newState = stateOf(done);
-  expect(newState).not.toBe(oldState);
+  for (const command of ['import', 'plan'] as const) {
+    const done = join(tmp, `done-${command}`);
+    cpSync(oldWs, done, { recursive: true });
+    const t0 = Date.now();
+    const r = run([command, NEW], { cwd: done });
+    runMs[command] = Date.now() - t0;
+    expect(r.code, r.stderr).toBe(0);
+    newState[command] = stateOf(done);
+    expect(newState[command]).not.toBe(oldState);
+  }
 });
 
 describe('crash safety', () => {
-  it('SIGKILL at any moment of an import leaves the old state or the new one, and the next run recovers', { timeout: 180_000 }, async () => {
+  // plan writes the new state beside the old one before the letters and lists, and puts it in place last.
+  it.each(['import', 'plan'] as const)('SIGKILL at any moment of %s leaves the old state or the new one, and the next run recovers', { timeout: 180_000 }, async (command) => {
+    const ms = runMs[command];
     const outcomes = { old: 0, new: 0 };
     await fc.assert(
       // Half the kills fall anywhere in the run; the other half a moment after the lock is taken, while the
@@ -63,23 +68,23 @@ describe('crash safety', () => {
       fc.asyncProperty(fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true }), async (afterLock, at) => {
         const ws = mkdtempSync(join(tmp, 'ws-'));
         cpSync(oldWs, ws, { recursive: true });
-        const child = spawn(process.execPath, [BIN, 'import', NEW], { cwd: ws, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, stdio: 'ignore' });
+        const child = spawn(process.execPath, [BIN, command, NEW], { cwd: ws, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, stdio: 'ignore' });
         const exited = new Promise((done) => child.on('exit', done));
         if (afterLock) {
           const lock = join(ws, '.samling', 'lock');
           while (!existsSync(lock) && child.exitCode === null) await new Promise((done) => setTimeout(done, 1));
-          await new Promise((done) => setTimeout(done, at * 0.3 * importMs));
-        } else await new Promise((done) => setTimeout(done, at * 1.1 * importMs));
+          await new Promise((done) => setTimeout(done, at * 0.3 * ms));
+        } else await new Promise((done) => setTimeout(done, at * 1.1 * ms));
         child.kill('SIGKILL');
         await exited;
 
         const state = stateOf(ws);
-        expect([oldState, newState]).toContain(state);
-        outcomes[state === newState ? 'new' : 'old']++;
-        // A kill may leave the lock (and a temporary file) behind: the next import takes over and finishes.
-        const again = run(['import', NEW], { cwd: ws });
+        expect([oldState, newState[command]]).toContain(state);
+        outcomes[state === newState[command] ? 'new' : 'old']++;
+        // A kill may leave the lock (and a temporary file) behind: the next run takes over and finishes.
+        const again = run([command, NEW], { cwd: ws });
         expect(again.code, again.stderr).toBe(0);
-        expect(stateOf(ws)).toBe(newState);
+        expect(stateOf(ws)).toBe(newState[command]);
         expect(existsSync(join(ws, '.samling', 'lock'))).toBe(false);
         // ...and tidies the temporary files the killed process left.
         expect(readdirSync(join(ws, '.samling')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -87,7 +92,7 @@ describe('crash safety', () => {
       }),
       { seed: SEED, numRuns: 8, endOnFailure: true },
     );
-    console.log(`crash: after the kills, ${outcomes.old} old state(s), ${outcomes.new} new state(s); a normal import took ${importMs} ms`);
+    console.log(`crash (${command}): after the kills, ${outcomes.old} old state(s), ${outcomes.new} new state(s); a normal run took ${ms} ms`);
   });
 
   it('a second process meets a clear lock message, and the state is untouched', () => {
@@ -126,7 +131,7 @@ describe('crash safety', () => {
       first.kill('SIGCONT');
     }
     expect(await firstDone).toBe(0);
-    expect(stateOf(ws)).toBe(newState);
+    expect(stateOf(ws)).toBe(newState.import);
     expect(existsSync(lock)).toBe(false);
   });
 });

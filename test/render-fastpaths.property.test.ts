@@ -1,4 +1,4 @@
-// The renderers' fast paths must write the very bytes of the plain ones: the lists' CSV lines (Table.lines)
+// The renderers' fast paths must write the very bytes of the plain ones: the lists' CSV lines (ListTable.lines)
 // against their rows through csvChunks, for every delimiter and language; the cell encoder against the
 // plain rule (safeCell, then RFC 4180 quoting); the letters' rows against the escaped full name; the
 // report's counts from picks() against plain counts. Synthetic people only.
@@ -43,7 +43,7 @@ const person = fc
   })
   .map((r): PlannedRegistration => reg(r));
 
-describe('Table.lines', () => {
+describe('ListTable.lines', () => {
   it('writes the bytes csvChunks writes for the rows, for every list, delimiter and language', () => {
     fc.assert(
       fc.property(fc.array(person, { maxLength: 30 }), fc.constantFrom(...DELIMITERS), fc.constantFrom(...LANGS), (people, delimiter, lang) => {

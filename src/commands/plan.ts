@@ -59,6 +59,7 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
       const rooming = await writeRooming(plan, state, w);
       // The state is complete now: it is written beside the old one and flushed to disk while the other
       // outputs are written, and put in place last: if an output cannot be written, the workspace is as it was.
+      // (Should the state itself fail to be written, the rooming lists are new and the other outputs not yet.)
       progress.phase('saving the workspace');
       const saving = ctx.workspace.prepareSave(state);
       try {

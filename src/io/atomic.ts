@@ -79,7 +79,9 @@ export function prepareFileAtomic(path: string, data: Data): PreparedFile {
     abandon() {
       if (!open) return;
       open = false;
-      flushed.then(remove, remove);
+      // Once the background flush is over (an open file cannot be removed everywhere); a failure to remove it
+      // is left to the next run, which tidies what a killed samling leaves.
+      flushed.then(remove, remove).catch(() => {});
     },
   };
 }

@@ -1,7 +1,7 @@
 // CSV for spreadsheets: UTF-8 with BOM, CRLF, `;` by default (Excel in Norway), formulas neutralised.
-import type { CsvCells, Table } from '../core/render/common.js';
+import type { CsvCells, ListTable } from '../core/render/common.js';
 
-export type { CsvCells, Table };
+export type { CsvCells, ListTable };
 
 /**
  * A cell a spreadsheet could run as a formula: the OWASP characters `= + - @` first, or first after
@@ -65,10 +65,10 @@ function line({ cell, delimiter }: CsvCells, cells: string[]): string {
 }
 
 /**
- * A table's file (see csvChunks). A table that can write its own lines (Table.lines: no array of cells
+ * A table's file (see csvChunks). A table that can write its own lines (ListTable.lines: no array of cells
  * per row) is written by them: the same bytes.
  */
-export function* tableChunks(table: Table, opts: CsvOptions = {}): Generator<string> {
+export function* tableChunks(table: ListTable, opts: CsvOptions = {}): Generator<string> {
   if (!table.lines) return yield* csvChunks(table.header, table.rows, opts);
   const c = csvCells(opts.delimiter);
   yield '\uFEFF' + line(c, table.header);

@@ -1,7 +1,7 @@
 // Registrations and a fake register for the tests of the rules and the merge: the real matcher is tested in
 // register.test.ts. Invented people only.
 import { fold } from '../../src/core/text.js';
-import type { MunicipalityRef, Register, Registration } from '../../src/core/types.js';
+import type { MunicipalityRef, Plan, PlannedRegistration, Register, Registration } from '../../src/core/types.js';
 
 /**
  * A register that knows `municipalities` by name (case, accents and a trailing "kommune" ignored), treats
@@ -49,3 +49,17 @@ export function registration(id: string, fields: Partial<Registration> = {}): Re
     ...fields,
   };
 }
+
+/** Every field of a planned registration (most are getters on its class, which toEqual does not see). */
+const PLANNED_FIELDS: (keyof PlannedRegistration)[] = [
+  'id', 'firstName', 'lastName', 'email', 'phone', 'municipality', 'organisation', 'role', 'submittedAt', 'late',
+  'lateDecision', 'status', 'extraNight', 'nights', 'hotel', 'attendance', 'needsRoom', 'topLeader', 'dietary', 'notes',
+  'problems', 'warnings', 'outside', 'source',
+];
+
+/** A plan with each planned registration as a plain object of all its fields: for comparing whole plans. */
+export const planFields = (p: Plan) => ({
+  ...p,
+  registrations: p.registrations.map((r) => Object.fromEntries(PLANNED_FIELDS.map((f) => [f, r[f]]))),
+});
+

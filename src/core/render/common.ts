@@ -46,7 +46,7 @@ export interface CsvCells {
 }
 
 /** A list: its header and rows as cells; rows are made as they are read. */
-export interface Table {
+export interface ListTable {
   header: string[];
   rows: Iterable<string[]>;
   /**
@@ -121,7 +121,7 @@ export function picks(plan: Plan): Picks {
       p.digital.push(r);
     } else {
       counts.inPerson++;
-      if (r.attendance === 'in-person' && statesNeed(r.dietary)) p.dietary.push(r);
+      if (statesNeed(r.dietary)) p.dietary.push(r);
     }
     if (r.municipality) {
       if (r.municipality.code !== code) {

@@ -3,7 +3,7 @@
 // command writes them with tableChunks (formula-safe cells), from each list's CSV lines. Rows are made as
 // they are read, never held.
 import { STATUSES, type Lang, type Plan, type PlannedRegistration, type Status } from '../types.js';
-import { lazy, organisationOf, picks, type CsvCells, type Table } from './common.js';
+import { lazy, organisationOf, picks, type CsvCells, type ListTable } from './common.js';
 import { statusText, t } from './i18n.js';
 import { sortBy, sortKey } from '../sort.js';
 
@@ -73,35 +73,63 @@ function inNameOrder(people: PlannedRegistration[]): boolean {
 const statusTexts = (lang: Lang): Record<Status, string> =>
   Object.fromEntries(STATUSES.map((s) => [s, statusText(s, lang)])) as Record<Status, string>;
 
+/** A column of a list: its cell for a person, and whether its values repeat (then each is encoded once). */
+interface Column {
+  cell: (r: PlannedRegistration) => string;
+  repeats?: boolean;
+}
+
+/**
+ * A list of `people` (in its order) with these columns: as rows of cells, and as CSV lines written straight
+ * from each person (ListTable.lines: no array of cells per row, and repeating cells encoded once).
+ */
+function list(header: string[], people: () => Iterable<PlannedRegistration>, columns: Column[]): ListTable {
+  return {
+    header,
+    rows: lazy(function* () {
+      for (const r of people()) yield columns.map((c) => c.cell(r));
+    }),
+    lines: (csv: CsvCells) =>
+      lazy(function* () {
+        const encode = columns.map((c) => (c.repeats ? csv.known : csv.cell));
+        const d = csv.delimiter;
+        for (const r of people()) {
+          let text = encode[0]!(columns[0]!.cell(r));
+          for (let i = 1; i < columns.length; i++) text += d + encode[i]!(columns[i]!.cell(r));
+          yield text + '\r\n';
+        }
+      }),
+  };
+}
+
+/** The people of the groups, one group after another. */
+function* flat(groups: Iterable<PlannedRegistration[]>): Generator<PlannedRegistration> {
+  for (const group of groups) yield* group;
+}
+
+const FIRST_NAME: Column = { cell: (r) => r.firstName };
+const LAST_NAME: Column = { cell: (r) => r.lastName };
+const ORGANISATION: Column = { cell: organisationOf, repeats: true };
+
 /**
  * participants.csv: everyone registered who has not cancelled — late and unresolved ones too, with their
  * status — for name badges and the door. Name, municipality or organisation, role, in person or digital.
  */
-export function participantRows(plan: Plan, lang: Lang): Table {
+export function participantRows(plan: Plan, lang: Lang): ListTable {
   const x = TEXT[lang];
-  const header = [t(lang, 'col.firstName'), t(lang, 'col.lastName'), t(lang, 'col.organisation'), x.role, x.attendance, t(lang, 'col.status')];
-  const groups = () => byOrganisation(plan.registrations, active, plan.inOutputOrder);
   const status = statusTexts(lang);
-  const rows = lazy(function* () {
-    for (const group of groups()) {
-      for (const r of group) {
-        yield [r.firstName, r.lastName, organisationOf(r), r.role ?? '', r.attendance === 'digital' ? x.digital : x.inPerson, status[r.status]];
-      }
-    }
-  });
-  // The same cells as CSV lines (see Table.lines).
-  const lines = (c: CsvCells) =>
-    lazy(function* () {
-      const d = c.delimiter;
-      const [digital, inPerson] = [c.known(x.digital), c.known(x.inPerson)];
-      for (const group of groups()) {
-        for (const r of group) {
-          const attendance = r.attendance === 'digital' ? digital : inPerson;
-          yield c.cell(r.firstName) + d + c.cell(r.lastName) + d + c.known(organisationOf(r)) + d + c.known(r.role ?? '') + d + attendance + d + c.known(status[r.status]) + '\r\n';
-        }
-      }
-    });
-  return { header, rows, lines };
+  return list(
+    [t(lang, 'col.firstName'), t(lang, 'col.lastName'), t(lang, 'col.organisation'), x.role, x.attendance, t(lang, 'col.status')],
+    () => flat(byOrganisation(plan.registrations, active, plan.inOutputOrder)),
+    [
+      FIRST_NAME,
+      LAST_NAME,
+      ORGANISATION,
+      { cell: (r) => r.role ?? '', repeats: true },
+      { cell: (r) => (r.attendance === 'digital' ? x.digital : x.inPerson), repeats: true },
+      { cell: (r) => status[r.status], repeats: true },
+    ],
+  );
 }
 
 /** A dietary answer that states an actual need (kept in common.ts, where the lists' people are picked). */
@@ -112,34 +140,20 @@ export { statesNeed } from './common.js';
  * other need: their name (the kitchen must serve the right plate), municipality or organisation, and the
  * need — nothing else about them.
  */
-export function dietaryRows(plan: Plan, lang: Lang): Table {
-  const header = [t(lang, 'col.lastName'), t(lang, 'col.firstName'), t(lang, 'col.organisation'), TEXT[lang].need];
-  // The dietary people are a part of the plan's, in the same order.
-  const groups = () => byOrganisation(picks(plan).dietary, undefined, plan.inOutputOrder);
-  const rows = lazy(function* () {
-    for (const group of groups()) for (const r of group) yield [r.lastName, r.firstName, organisationOf(r), r.dietary!.trim()];
-  });
-  const lines = (c: CsvCells) =>
-    lazy(function* () {
-      const d = c.delimiter;
-      for (const group of groups()) {
-        for (const r of group) yield c.cell(r.lastName) + d + c.cell(r.firstName) + d + c.known(organisationOf(r)) + d + c.known(r.dietary!.trim()) + '\r\n';
-      }
-    });
-  return { header, rows, lines };
+export function dietaryRows(plan: Plan, lang: Lang): ListTable {
+  return list(
+    [t(lang, 'col.lastName'), t(lang, 'col.firstName'), t(lang, 'col.organisation'), TEXT[lang].need],
+    // The dietary people are a part of the plan's, in the same order.
+    () => flat(byOrganisation(picks(plan).dietary, undefined, plan.inOutputOrder)),
+    [LAST_NAME, FIRST_NAME, ORGANISATION, { cell: (r) => r.dietary!.trim(), repeats: true }],
+  );
 }
 
 /** digital-participants.csv: name and e-mail of everyone taking part digitally (not cancelled). */
-export function digitalRows(plan: Plan, lang: Lang): Table {
-  const header = [t(lang, 'col.firstName'), t(lang, 'col.lastName'), t(lang, 'col.email')];
-  const people = () => sortBy(picks(plan).digital, (r) => [sortKey(r.lastName), sortKey(r.firstName)]);
-  const rows = lazy(function* () {
-    for (const r of people()) yield [r.firstName, r.lastName, r.email ?? ''];
-  });
-  const lines = (c: CsvCells) =>
-    lazy(function* () {
-      const d = c.delimiter;
-      for (const r of people()) yield c.cell(r.firstName) + d + c.cell(r.lastName) + d + c.cell(r.email ?? '') + '\r\n';
-    });
-  return { header, rows, lines };
+export function digitalRows(plan: Plan, lang: Lang): ListTable {
+  return list(
+    [t(lang, 'col.firstName'), t(lang, 'col.lastName'), t(lang, 'col.email')],
+    () => sortBy(picks(plan).digital, (r) => [sortKey(r.lastName), sortKey(r.firstName)]),
+    [FIRST_NAME, LAST_NAME, { cell: (r) => r.email ?? '' }],
+  );
 }
