@@ -1,10 +1,11 @@
 // The atomic writer: what reaches the disk is exactly the UTF-8 of the pieces joined, however they are cut.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { prepareFileAtomic, writeFileAtomic } from '../src/io/atomic.js';
+import { InputError } from '../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'samling-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,3 +80,39 @@ describe('prepareFileAtomic', () => {
     expect(readdirSync(d)).toEqual([]);
   });
 });
+
+describe('a file that cannot be written', () => {
+  it('is one clear message naming it, with what to do, for a folder in the way or a file in place of its folder', async () => {
+    const d = join(dir, 'blocked');
+    mkdirSync(join(d, 'report.html'), { recursive: true });
+    writeFileSync(join(d, 'municipalities'), 'not a folder');
+    const attempts = [
+      [() => writeFileAtomic(join(d, 'report.html'), ['<p>'], { durable: false }), /a folder has that name/],
+      [() => writeFileAtomic(join(d, 'municipalities', '1505-kristiansund.md'), 'text'), /a file has the name of its folder/],
+      [() => prepareFileAtomic(join(d, 'municipalities', 'state.json'), 'text'), /a file has the name of its folder/],
+    ] as const;
+    for (const [attempt, why] of attempts) {
+      let error: unknown;
+      try {
+        attempt();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).message).toMatch(why);
+      expect((error as InputError).hint).toMatch(/Move or rename what is in the way/);
+    }
+    expect(readdirSync(d).sort()).toEqual(['municipalities', 'report.html']);
+    // A folder appears where the file goes between writing and putting it in place.
+    const prepared = prepareFileAtomic(join(d, 'late.csv'), 'x');
+    mkdirSync(join(d, 'late.csv'));
+    await expect(prepared.commit()).rejects.toThrow(/cannot be written: a folder has that name/);
+    expect(readdirSync(d).sort()).toEqual(['late.csv', 'municipalities', 'report.html']);
+  });
+
+  it('other errors are passed on as they are', () => {
+    const tooLong = join(dir, 'x'.repeat(300));
+    expect(() => writeFileAtomic(tooLong, 'x')).toThrow(expect.objectContaining({ code: 'ENAMETOOLONG' }));
+  });
+});
+

@@ -283,7 +283,7 @@ describe('plan: decide and deliver', () => {
     expect(c.code, c.stderr).toBe(0);
   });
 
-  it('an output that cannot be written leaves the workspace as it was, with no half-written state', () => {
+  it('an output that cannot be written is exit 2 naming it, and leaves the workspace as it was', () => {
     const ws = tempWorkspace('nettskjema.csv', 'google-forms-nn.csv');
     expect(run(['plan', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
     const state = readFileSync(join(ws, '.samling', 'state.json'));
@@ -291,8 +291,9 @@ describe('plan: decide and deliver', () => {
     rmSync(join(ws, 'out', 'report.html'));
     mkdirSync(join(ws, 'out', 'report.html'));
     const r = run(['plan', 'google-forms-nn.csv'], { cwd: ws });
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/report\.html/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^samling: out\/report\.html: cannot be written: a folder has that name\nMove or rename what is in the way/);
+    expect(r.stderr).not.toMatch(/\n\s+at |bug/);
     expect(readFileSync(join(ws, '.samling', 'state.json')).equals(state)).toBe(true);
     expect(readdirSync(join(ws, '.samling')).filter((f) => f !== 'files').sort()).toEqual(['state.json']);
     expect(readdirSync(join(ws, '.samling', 'files'))).toHaveLength(1);

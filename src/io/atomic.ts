@@ -1,7 +1,8 @@
 // Atomic file writes: a temporary file in the same folder, flushed (for the state), then renamed over the
 // target, so a reader never sees half a file.
 import { closeSync, fsync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { InputError } from '../errors.js';
 
 /** Bytes gathered before one write(2). */
 const BUFFER_BYTES = 1 << 20;
@@ -9,6 +10,38 @@ const BUFFER_BYTES = 1 << 20;
 const PENDING_CHARS = 4096;
 
 type Data = string | Uint8Array | Iterable<string>;
+
+const IN_THE_WAY = 'Move or rename what is in the way, then run samling again.';
+const OPEN = 'Close the file if a program has it open (Excel, say), or check the folder\'s permissions, then run samling again.';
+const ROOM = 'Make room on the disk, or write elsewhere with --out, then run samling again.';
+/** Why a file could not be written and what to do, for the errors an organiser can do something about. */
+const CANNOT_WRITE: Record<string, [why: string, hint: string]> = {
+  EISDIR: ['a folder has that name', IN_THE_WAY],
+  ENOTDIR: ['a file has the name of its folder', IN_THE_WAY],
+  EEXIST: ['a file has the name of its folder', IN_THE_WAY],
+  EACCES: ['permission denied', OPEN],
+  EPERM: ['permission denied, or the file is open in another program', OPEN],
+  EBUSY: ['the file is open in another program', OPEN],
+  ENOSPC: ['the disk is full', ROOM],
+  EDQUOT: ['the disk quota is used up', ROOM],
+  EROFS: ['the disk is read-only', ROOM],
+};
+
+/** Removes a temporary file if it is there (it may never have been made: its folder may be a file). */
+function removeQuietly(tmp: string): void {
+  try {
+    rmSync(tmp, { force: true });
+  } catch {
+    // nothing there to remove
+  }
+}
+
+/** A write error as one clear message naming the file (exit 2), or the error itself when it is not one of those. */
+function writeError(path: string, e: unknown): unknown {
+  const known = CANNOT_WRITE[(e as NodeJS.ErrnoException).code ?? ''];
+  if (!known) return e;
+  return new InputError(`cannot be written: ${known[0]}`, relative(process.cwd(), path) || path, undefined, known[1]);
+}
 
 /**
  * Writes `data` to `path` atomically. Large files come as an iterable of strings (a row each, say): the
@@ -31,8 +64,8 @@ export function writeFileAtomic(
     }
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    removeQuietly(tmp);
+    throw writeError(path, e);
   }
 }
 
@@ -63,7 +96,7 @@ export function prepareFileAtomic(path: string, data: Data): PreparedFile {
   });
   flushed.catch(() => {}); // reported by commit(); after abandon() nobody waits for it
   let open = true;
-  const remove = () => rmSync(tmp, { force: true });
+  const remove = () => removeQuietly(tmp);
   return {
     async commit() {
       if (!open) throw new Error(`${path}: already committed or abandoned`);
@@ -73,7 +106,7 @@ export function prepareFileAtomic(path: string, data: Data): PreparedFile {
         renameSync(tmp, path);
       } catch (e) {
         remove();
-        throw e;
+        throw writeError(path, e);
       }
     },
     abandon() {
@@ -89,10 +122,10 @@ export function prepareFileAtomic(path: string, data: Data): PreparedFile {
 /** Writes `data` to a temporary file beside `path`; returns it still open. Removed again on failure. */
 function writeTemporary(path: string, data: Data): { fd: number; tmp: string } {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
+    mkdirSync(dir, { recursive: true });
     fd = openSync(tmp, 'w');
     const out = fd;
     const write = (buf: Uint8Array) => {
@@ -132,7 +165,7 @@ function writeTemporary(path: string, data: Data): { fd: number; tmp: string } {
     return { fd, tmp };
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
+    removeQuietly(tmp);
+    throw writeError(path, e);
   }
 }
