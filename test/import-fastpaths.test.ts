@@ -149,14 +149,16 @@ const read = (headers: string[], rows: string[][]) =>
   toRegistrations({ file: 'a.csv', hash: 'h', headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })), encoding: 'utf-8', delimiter: ',' },
     mapColumns(headers, rows, {}), DEFAULT_EVENT);
 
+/** A Google Forms sheet's columns, in Nynorsk. */
+const HEADERS = ['Tidsmerke', 'E-postadresse', 'Namn', 'Kommune'];
+
 describe('problems of a registration', () => {
-  const headers = ['Tidsmerke', 'E-postadresse', 'Namn', 'Kommune'];
   const rows = [
     ['01.09.2021 kl. 09.12.44', 'kari@example.org', 'Kari Nordmann', 'Ørsta'],
     ['02.09.2021 kl. 09.12.44', 'per@example.org', 'Per Dal', 'Volda'],
     ['i går', '', '', ''],
   ];
-  const { registrations } = read(headers, rows);
+  const { registrations } = read(HEADERS, rows);
 
   it('rows without a problem share one empty list that cannot be added to by mistake', () => {
     expect(registrations[0]!.problems).toEqual([]);
@@ -173,7 +175,6 @@ describe('problems of a registration', () => {
 
 describe('times line up with their rows when blank rows come between', () => {
   it('each registration gets the time of its own row, and blank rows are reported by number', () => {
-    const headers = ['Tidsmerke', 'E-postadresse', 'Namn', 'Kommune'];
     const rows = [
       ['9/13/2021 10:00:00', 'kari@example.org', 'Kari Nordmann', 'Ørsta'],
       ['  ', '', ' ', ''],
@@ -181,7 +182,7 @@ describe('times line up with their rows when blank rows come between', () => {
       ['', '', '', ''],
       ['9/15/2021 12:45:00', 'ola@example.org', 'Ola Vik', 'Molde'],
     ];
-    const { registrations, blankRows } = read(headers, rows);
+    const { registrations, blankRows } = read(HEADERS, rows);
     expect(blankRows).toEqual([3, 5]);
     // Month first: 13, 14 and 15 can only be days.
     expect(registrations.map((r) => [r.source.row, r.submittedAt])).toEqual([

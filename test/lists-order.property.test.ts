@@ -39,7 +39,7 @@ const person = fc
     return reg({ ...rest, municipality: m && copy ? { ...m } : m });
   });
 
-/** The plan's order (see sortForOutput in rules.ts): municipality code, last name, first name, id. */
+/** The plan's order (see outputOrder in rules.ts): municipality code, last name, first name, id. */
 const planOrder = (people: PlannedRegistration[]) =>
   sortBy(people, (r) => [r.municipality?.code ?? '\uffff', sortKey(r.lastName), sortKey(r.firstName), r.id]);
 

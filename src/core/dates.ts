@@ -15,3 +15,10 @@ export function addDays(date: string, days: number): string {
   }
   return out;
 }
+
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month `m` (1–12) of year `y` in the Gregorian calendar. */
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS[m]!;
+}

@@ -17,7 +17,7 @@ const sha256hex: (text: string) => string =
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** The digits of registration ids, in code-unit order (ids of equal length compare as their numbers do). */
-export const ID_DIGITS = '0123456789abcdefghjkmnpqrstvwxyz';
+const ID_DIGITS = '0123456789abcdefghjkmnpqrstvwxyz';
 const B32 = Array.from(ID_DIGITS, (c) => c.charCodeAt(0));
 /** The value of each ASCII character as a digit of ID_DIGITS; -1 for the others. */
 const DIGIT_VALUE = Int8Array.from({ length: 128 }, (_, c) => ID_DIGITS.indexOf(String.fromCharCode(c)));

@@ -13,6 +13,7 @@ import { sortKey } from './sort.js';
 import { idNumber, NO_PROBLEMS, withProblem } from './rows.js';
 import { TZDate } from '@date-fns/tz';
 import { fold } from './text.js';
+import { daysInMonth } from './dates.js';
 import type {
   Decision,
   EventSettings,
@@ -292,7 +293,10 @@ function endOfDay(day: string, timeZone: string): number {
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** True when the date and time exist (month, day of the month, hour, minute and second in range). */
+function exists(y: number, mo: number, d: number, h: number, mi: number, sec: number): boolean {
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && sec <= 59;
+}
 
 /**
  * ISO 8601 text to an instant (ms); NaN when missing or unparsable. A time without offset is
@@ -308,8 +312,7 @@ function instantParser(timeZone: string): (text: string | null) => number {
     const p = text === null ? null : ISO.exec(text.trim());
     if (p === null) return NaN;
     const y = +p[1]!, mo = +p[2]!, d = +p[3]!, h = +(p[4] ?? 0), mi = +(p[5] ?? 0), sec = +(p[6] ?? 0);
-    const leapDay = mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
-    if (mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! || leapDay || h > 23 || mi > 59 || sec > 59) return NaN;
+    if (!exists(y, mo, d, h, mi, sec)) return NaN;
     const withinHour = (mi * 60 + sec) * 1000 + (p[7] ? +`${p[7]}00`.slice(0, 3) : 0);
     const offset = p[8]?.toUpperCase();
     if (offset === undefined) return startOfLocalHour(`${y}-${mo}-${d}-${h}`) + withinHour;
@@ -338,8 +341,7 @@ function digits(text: string, from: number, to: number): number {
 export function storedInstant(text: string): number {
   const y = digits(text, 0, 4), mo = digits(text, 5, 7), d = digits(text, 8, 10);
   const h = digits(text, 11, 13), mi = digits(text, 14, 16), sec = digits(text, 17, 19);
-  const leapDay = mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
-  if (mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! || leapDay || h > 23 || mi > 59 || sec > 59) return NaN;
+  if (!exists(y, mo, d, h, mi, sec)) return NaN;
   const minutes = digits(text, 20, 22) * 60 + digits(text, 23, 25);
   // Date.UTC(y, mo - 1, d, h, mi, sec) by arithmetic: the same number, without a call into the engine per row.
   const utc = (((daysSinceEpoch(y, mo, d) * 24 + h) * 60 + mi) * 60 + sec) * 1000;

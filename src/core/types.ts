@@ -288,7 +288,7 @@ export interface Plan {
   registrations: PlannedRegistration[];
   /**
    * Set by the rules: `registrations` are in output order (municipality code, last name, first name, id;
-   * see sortForOutput), so a renderer need not check it. A plan built by other means leaves it out.
+   * see outputOrder in rules.ts), so a renderer need not check it. A plan built by other means leaves it out.
    */
   inOutputOrder?: true;
   municipalities: MunicipalitySummary[];

@@ -4,6 +4,7 @@
 import { tzOffset } from '@date-fns/tz';
 import type { Cell } from '../io/table.js';
 import { fold } from './text.js';
+import { daysInMonth } from './dates.js';
 
 /** The text a cell shows: strings as they are, numbers in plain notation, Excel dates as their wall clock. */
 export function cellText(cell: Cell | undefined): string {
@@ -100,10 +101,6 @@ export const isCancelledValue: (text: string) => boolean = memo((text) => {
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 const pad4 = (n: number): string => String(n).padStart(4, '0');
 
-const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function daysInMonth(y: number, m: number): number {
-  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS[m]!;
-}
 
 function validWall(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
   return (

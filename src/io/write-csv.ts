@@ -1,8 +1,6 @@
 // CSV for spreadsheets: UTF-8 with BOM, CRLF, `;` by default (Excel in Norway), formulas neutralised.
 import type { CsvCells, ListTable } from '../core/render/common.js';
 
-export type { CsvCells, ListTable };
-
 /**
  * A cell a spreadsheet could run as a formula: the OWASP characters `= + - @` first, or first after
  * leading white space (some programs trim it), their full-width forms, a leading tab, CR, LF or NUL, and a
@@ -64,12 +62,8 @@ function line({ cell, delimiter }: CsvCells, cells: string[]): string {
   return text + '\r\n';
 }
 
-/**
- * A table's file (see csvChunks). A table that can write its own lines (ListTable.lines: no array of cells
- * per row) is written by them: the same bytes.
- */
+/** A list's file (see csvChunks), written from its own CSV lines (ListTable.lines): the same bytes. */
 export function* tableChunks(table: ListTable, opts: CsvOptions = {}): Generator<string> {
-  if (!table.lines) return yield* csvChunks(table.header, table.rows, opts);
   const c = csvCells(opts.delimiter);
   yield '\uFEFF' + line(c, table.header);
   yield* table.lines(c);

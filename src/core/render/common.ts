@@ -50,10 +50,10 @@ export interface ListTable {
   header: string[];
   rows: Iterable<string[]>;
   /**
-   * The same rows as CSV lines, each with its CRLF (the long lists, for speed: no array of cells per row,
-   * and the repeating cells encoded once). Must give the bytes csvChunks gives for `rows`.
+   * The same rows as CSV lines, each with its CRLF (what is written, for speed: no array of cells per row,
+   * and the repeating cells encoded once). Gives the bytes csvChunks gives for `rows`.
    */
-  lines?: (csv: CsvCells) => Iterable<string>;
+  lines: (csv: CsvCells) => Iterable<string>;
 }
 
 /** An iterable that runs `gen` afresh each time it is read: rows made as they are written, never held. */
