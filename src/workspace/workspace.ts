@@ -184,8 +184,8 @@ export class Workspace {
 
   /** The state file's text, in pieces made as they are written. */
   private stateText(state: WorkspaceState): Iterable<string> {
-    // One registration per line keeps the file readable and diffable. Written a line at a time, so that a
-    // million rows never sit in memory as one string.
+    // One registration per line keeps the file readable and diffable. Written in pieces of LINES_PER_PIECE
+    // lines, so that a million rows never sit in memory as one string.
     // The files the lines point to, by index, go in the head: a first pass numbers them.
     const registrations = state.registrations;
     const sources = new SourceIndex();
