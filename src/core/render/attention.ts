@@ -1,10 +1,25 @@
 // late-registrations.csv and needs-attention.csv: what the organiser must act on, with the command. Pure.
-import type { Lang, Plan, Problem, ProblemCode } from '../types.js';
+import type { Lang, Plan, PlannedRegistration, Problem, ProblemCode } from '../types.js';
 import { fullName, lazy, organisationOf, picks, sortBy } from './common.js';
 import { problemText, t, type MessageKey } from './i18n.js';
 
 /** `2021-09-16T08:05:00+02:00` → `2021-09-16 08:05` (the plan's times are already in the event's zone). */
 const localTime = (iso: string | null): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '');
+
+const lateSorted = new WeakMap<Plan, PlannedRegistration[]>();
+
+/**
+ * The late registrations by submission time (unknown times last, ties in plan order): sorted once per plan,
+ * for late-registrations.csv and the report's table alike.
+ */
+function lateByTime(plan: Plan): PlannedRegistration[] {
+  let late = lateSorted.get(plan);
+  if (!late) {
+    late = sortBy(picks(plan).late, (r) => [r.submittedAt ? Date.parse(r.submittedAt) : Infinity]);
+    lateSorted.set(plan, late);
+  }
+  return late;
+}
 
 /** Late registrations (not cancelled), by submission time, with the decision in force and how to change it. */
 export function lateRows(plan: Plan, lang: Lang): { header: string[]; rows: Iterable<string[]> } {
@@ -12,7 +27,7 @@ export function lateRows(plan: Plan, lang: Lang): { header: string[]; rows: Iter
     (k) => t(lang, k as MessageKey),
   );
   const rows = lazy(function* () {
-    for (const r of sortBy(picks(plan).late, (r) => [r.submittedAt ? Date.parse(r.submittedAt) : Infinity])) {
+    for (const r of lateByTime(plan)) {
       const [state, command]: [MessageKey, string] =
         r.lateDecision === 'approved'
           ? ['late.approved', `samling late --reject ${r.id}`]
