@@ -1,10 +1,11 @@
-// The renderers' fast paths must write the very bytes of the plain ones: the lists' CSV lines (ListTable.lines)
-// against their rows through csvChunks, for every delimiter and language; the cell encoder against the
+// The renderers' fast paths must write the very bytes of the plain ones: the lists' CSV lines (ListTable.lines,
+// late registrations too) against their rows through csvChunks, for every delimiter and language; the cell encoder against the
 // plain rule (safeCell, then RFC 4180 quoting); the letters' rows against the escaped full name; the
 // report's counts from picks() against plain counts. Synthetic people only.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dietaryRows, digitalRows, participantRows } from '../src/core/render/lists.js';
+import { lateRows } from '../src/core/render/attention.js';
 import { escapeMarkdown, letterText, municipalityLetters } from '../src/core/render/letters.js';
 import { fullName, picks } from '../src/core/render/common.js';
 import { roleAreas } from '../src/core/render/roles.js';
@@ -40,6 +41,8 @@ const person = fc
     extraNight: fc.constantFrom('granted' as const, 'review' as const, 'not-covered' as const, 'not-requested' as const),
     nights: fc.constantFrom<string[]>([], ['2021-11-11'], ['2021-11-10', '2021-11-11']),
     late: fc.boolean(),
+    lateDecision: fc.constantFrom(null, 'approved' as const, 'rejected' as const),
+    submittedAt: fc.option(fc.constantFrom('2021-09-16T08:05:00+02:00', '2021-09-15T23:59:00+02:00', '2021-09-16T08:05:00+02:00'), { nil: null }),
   })
   .map((r): PlannedRegistration => reg(r));
 
@@ -48,7 +51,7 @@ describe('ListTable.lines', () => {
     fc.assert(
       fc.property(fc.array(person, { maxLength: 30 }), fc.constantFrom(...DELIMITERS), fc.constantFrom(...LANGS), (people, delimiter, lang) => {
         const p = plan(people);
-        for (const list of [participantRows, dietaryRows, digitalRows]) {
+        for (const list of [participantRows, dietaryRows, digitalRows, lateRows]) {
           const table = list(p, lang);
           expect(table.lines).toBeDefined();
           expect([...tableChunks(table, { delimiter })].join('')).toBe(toCsv(table.header, table.rows, { delimiter }));

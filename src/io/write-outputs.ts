@@ -11,6 +11,7 @@ import { attentionRows, lateRows } from '../core/render/attention.js';
 import { reportChunks } from '../core/render/report.js';
 import { dietaryRows, digitalRows, participantRows } from '../core/render/lists.js';
 import type { Lang, Plan } from '../core/types.js';
+import type { ListTable } from '../core/render/common.js';
 
 /** Outputs can always be written again from the workspace: atomic, but not flushed to disk one by one. */
 const OUTPUT = { durable: false };
@@ -63,8 +64,9 @@ export async function writeRoomingLists(plan: Plan, previous: Record<string, Sta
 
 export function writeSummaries(plan: Plan, o: WriteOptions): string[] {
   const written: string[] = [];
-  const csv = (name: string, t: { header: string[]; rows: Iterable<string[]> }) => {
-    writeFileAtomic(join(o.outDir, name), csvChunks(t.header, t.rows, { delimiter: o.delimiter }), OUTPUT);
+  const csv = (name: string, t: { header: string[]; rows: Iterable<string[]> } | ListTable) => {
+    const chunks = 'lines' in t ? tableChunks(t, { delimiter: o.delimiter }) : csvChunks(t.header, t.rows, { delimiter: o.delimiter });
+    writeFileAtomic(join(o.outDir, name), chunks, OUTPUT);
     written.push(name);
   };
   csv('municipalities.csv', municipalityRows(plan, o.lang));

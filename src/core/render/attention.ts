@@ -1,6 +1,6 @@
 // late-registrations.csv and needs-attention.csv: what the organiser must act on, with the command. Pure.
 import type { Lang, Plan, PlannedRegistration, Problem, ProblemCode } from '../types.js';
-import { fullName, lazy, organisationOf, picks, sortBy } from './common.js';
+import { fullName, lazy, list, organisationOf, picks, sortBy, type ListTable } from './common.js';
 import { problemText, t, type MessageKey } from './i18n.js';
 
 /** `2021-09-16T08:05:00+02:00` → `2021-09-16 08:05` (the plan's times are already in the event's zone). */
@@ -21,25 +21,27 @@ function lateByTime(plan: Plan): PlannedRegistration[] {
   return late;
 }
 
+/** The decision in force on a late registration, and the command that changes it ('' when there is none). */
+function lateDecision(r: PlannedRegistration): [MessageKey, string] {
+  if (r.lateDecision === 'approved') return ['late.approved', `samling late --reject ${r.id}`];
+  if (r.lateDecision === 'rejected') return ['late.rejected', `samling late --approve ${r.id}`];
+  return r.status === 'late-pending' ? ['late.pending', `samling late --approve ${r.id}`] : ['late.none', ''];
+}
+
 /** Late registrations (not cancelled), by submission time, with the decision in force and how to change it. */
-export function lateRows(plan: Plan, lang: Lang): { header: string[]; rows: Iterable<string[]> } {
+export function lateRows(plan: Plan, lang: Lang): ListTable {
   const header = ['col.id', 'col.name', 'col.organisation', 'col.submittedAt', 'col.decision', 'col.email', 'col.command'].map(
     (k) => t(lang, k as MessageKey),
   );
-  const rows = lazy(function* () {
-    for (const r of lateByTime(plan)) {
-      const [state, command]: [MessageKey, string] =
-        r.lateDecision === 'approved'
-          ? ['late.approved', `samling late --reject ${r.id}`]
-          : r.lateDecision === 'rejected'
-            ? ['late.rejected', `samling late --approve ${r.id}`]
-            : r.status === 'late-pending'
-              ? ['late.pending', `samling late --approve ${r.id}`]
-              : ['late.none', ''];
-      yield [r.id, fullName(r), organisationOf(r), localTime(r.submittedAt), t(lang, state), r.email ?? '', command];
-    }
-  });
-  return { header, rows };
+  return list(header, () => lateByTime(plan), [
+    { cell: (r) => r.id },
+    { cell: fullName },
+    { cell: organisationOf, repeats: true },
+    { cell: (r) => localTime(r.submittedAt) },
+    { cell: (r) => t(lang, lateDecision(r)[0]), repeats: true },
+    { cell: (r) => r.email ?? '' },
+    { cell: (r) => lateDecision(r)[1] },
+  ]);
 }
 
 /** What to do about a problem, and the command that does it ('' when it is fixed elsewhere). */

@@ -59,6 +59,35 @@ export interface ListTable {
 /** An iterable that runs `gen` afresh each time it is read: rows made as they are written, never held. */
 export const lazy = <T>(gen: () => Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: gen });
 
+/** A column of a list: its cell for a person, and whether its values repeat (then each is encoded once). */
+export interface Column {
+  cell: (r: PlannedRegistration) => string;
+  repeats?: boolean;
+}
+
+/**
+ * A list of `people` (in its order) with these columns: as rows of cells, and as CSV lines written straight
+ * from each person (ListTable.lines: no array of cells per row, and repeating cells encoded once).
+ */
+export function list(header: string[], people: () => Iterable<PlannedRegistration>, columns: Column[]): ListTable {
+  return {
+    header,
+    rows: lazy(function* () {
+      for (const r of people()) yield columns.map((c) => c.cell(r));
+    }),
+    lines: (csv: CsvCells) =>
+      lazy(function* () {
+        const encode = columns.map((c) => (c.repeats ? csv.known : csv.cell));
+        const d = csv.delimiter;
+        for (const r of people()) {
+          let text = encode[0]!(columns[0]!.cell(r));
+          for (let i = 1; i < columns.length; i++) text += d + encode[i]!(columns[i]!.cell(r));
+          yield text + '\r\n';
+        }
+      }),
+  };
+}
+
 // Answers that mean "no need": "Nei", "Ingen", "-", "Ingen allergiar", "None", "n/a"…
 const NO_NEED = /^(?:nei|no|ingen|ingenting|none|nothing|ikkje|ikke|nope|na|n a|x|0|nei takk|no thanks)?(?: (?:allergi\w*|allerg\w*|behov|needs?|spesielle? \w+|special \w+))?$/;
 

@@ -3,7 +3,7 @@
 // command writes them with tableChunks (formula-safe cells), from each list's CSV lines. Rows are made as
 // they are read, never held.
 import { STATUSES, type Lang, type Plan, type PlannedRegistration, type Status } from '../types.js';
-import { lazy, organisationOf, picks, type CsvCells, type ListTable } from './common.js';
+import { list, organisationOf, picks, type Column, type ListTable } from './common.js';
 import { statusText, t } from './i18n.js';
 import { sortBy, sortKey } from '../sort.js';
 
@@ -72,35 +72,6 @@ function inNameOrder(people: PlannedRegistration[]): boolean {
 /** The status texts of a language, looked up once each. */
 const statusTexts = (lang: Lang): Record<Status, string> =>
   Object.fromEntries(STATUSES.map((s) => [s, statusText(s, lang)])) as Record<Status, string>;
-
-/** A column of a list: its cell for a person, and whether its values repeat (then each is encoded once). */
-interface Column {
-  cell: (r: PlannedRegistration) => string;
-  repeats?: boolean;
-}
-
-/**
- * A list of `people` (in its order) with these columns: as rows of cells, and as CSV lines written straight
- * from each person (ListTable.lines: no array of cells per row, and repeating cells encoded once).
- */
-function list(header: string[], people: () => Iterable<PlannedRegistration>, columns: Column[]): ListTable {
-  return {
-    header,
-    rows: lazy(function* () {
-      for (const r of people()) yield columns.map((c) => c.cell(r));
-    }),
-    lines: (csv: CsvCells) =>
-      lazy(function* () {
-        const encode = columns.map((c) => (c.repeats ? csv.known : csv.cell));
-        const d = csv.delimiter;
-        for (const r of people()) {
-          let text = encode[0]!(columns[0]!.cell(r));
-          for (let i = 1; i < columns.length; i++) text += d + encode[i]!(columns[i]!.cell(r));
-          yield text + '\r\n';
-        }
-      }),
-  };
-}
 
 /** The people of the groups, one group after another. */
 function* flat(groups: Iterable<PlannedRegistration[]>): Generator<PlannedRegistration> {
