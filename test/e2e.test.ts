@@ -1,8 +1,11 @@
 // End to end: the built CLI on the fixtures, in temporary folders, as an organiser runs it.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, readCsvOutput, run, snapshot, tempWorkspace } from './helpers/cli.js';
+
+const HELPERS = join(dirname(fileURLToPath(import.meta.url)), 'helpers');
 
 interface JsonRegistration {
   id: string;
@@ -297,6 +300,25 @@ describe('plan: decide and deliver', () => {
     expect(readFileSync(join(ws, '.samling', 'state.json')).equals(state)).toBe(true);
     expect(readdirSync(join(ws, '.samling')).filter((f) => f !== 'files').sort()).toEqual(['state.json']);
     expect(readdirSync(join(ws, '.samling', 'files'))).toHaveLength(1);
+  });
+
+  it('a workspace that cannot be saved (a full disk) is exit 2, and no output is new: plan and rooming-list', () => {
+    const ws = tempWorkspace('nettskjema.csv', 'google-forms-nn.csv');
+    expect(run(['plan', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
+    const before = snapshot(ws);
+    // Preloaded into samling: making the state's temporary file fails with ENOSPC, as on a full disk.
+    const fullDisk = { NODE_OPTIONS: `--import ${pathToFileURL(join(HELPERS, 'full-disk.mjs')).href}` };
+    for (const args of [['plan', 'google-forms-nn.csv'], ['rooming-list']]) {
+      const r = run(args, { cwd: ws, env: fullDisk });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^samling: \.samling\/state\.json: cannot be written: the disk is full\nMake room on the disk/);
+      expect(r.stderr).not.toMatch(/\n\s+at |bug/);
+      // Not a rooming list, letter or list is new (the hotel never gets a list the workspace does not know).
+      expect(snapshot(ws), args.join(' ')).toEqual(before);
+    }
+    // Without the fault the same plan goes through.
+    expect(run(['plan', 'google-forms-nn.csv'], { cwd: ws }).code).toBe(0);
+    expect(snapshot(ws)).not.toEqual(before);
   });
 
   it('an unknown id is exit 2 and changes nothing', () => {

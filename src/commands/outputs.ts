@@ -1,7 +1,9 @@
 // Shared by plan, rooming-list and summary: write outputs and remember what each hotel was sent.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { writeLists, writeReport, writeRoomingLists, writeSummaries, type WriteOptions } from '../io/write-outputs.js';
+import {
+  roomingStays, writeLists, writeReport, writeRoomingLists, writeSummaries, type RoomingResult, type WriteOptions,
+} from '../io/write-outputs.js';
 import { InputError } from '../errors.js';
 import type { Context } from './context.js';
 import type { Plan } from '../core/types.js';
@@ -22,11 +24,17 @@ export function writeOptions(ctx: Context, o: OutputOptions): WriteOptions {
   return { outDir, lang: ctx.opts.lang, delimiter: delimiter.replace('\\t', '\t'), format: o.format ?? 'csv' };
 }
 
-/** Writes the rooming lists and records what each hotel got in the state (caller saves it). */
-export async function writeRooming(plan: Plan, state: WorkspaceState, w: WriteOptions) {
-  const result = await writeRoomingLists(plan, state.rooming, w);
-  state.rooming = { ...state.rooming, ...result.snapshots };
-  return result;
+/**
+ * The rooming lists in two steps, so that the workspace can be saved before any output is written (a state
+ * that cannot be saved then leaves every output as it was): what each hotel's list now holds goes into the
+ * state at once (the next changes file compares with it), and the function returned writes the lists and
+ * their changes against what the hotels had before.
+ */
+export function updateRooming(plan: Plan, state: WorkspaceState, w: WriteOptions): () => Promise<RoomingResult> {
+  const previous = state.rooming;
+  const stays = roomingStays(plan, w.lang);
+  state.rooming = { ...previous, ...stays };
+  return () => writeRoomingLists(plan, previous, stays, w);
 }
 
 export { writeLists, writeReport, writeSummaries };

@@ -7,7 +7,7 @@ import { createContext, type GlobalOptions } from './context.js';
 import { planFor, registerFor } from './shared.js';
 import { askAfterImport, flaggedAfterImport, importedIds, importReportLines, nextSteps, overQuotaHint, readAll, rememberColumns, stateStamp, type ImportResult } from './import.js';
 import { statusLines } from './status.js';
-import { todayIn, writeLists, writeOptions, writeReport, writeRooming, writeSummaries, type OutputOptions } from './outputs.js';
+import { todayIn, updateRooming, writeLists, writeOptions, writeReport, writeSummaries, type OutputOptions } from './outputs.js';
 import { applyImports } from '../workspace/importer.js';
 import { statusJson } from '../core/render/status-json.js';
 import { ExitCode, EXIT_ATTENTION, InputError } from '../errors.js';
@@ -55,14 +55,15 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
       const { state, reports } = merged;
       state.decisions.push(...decisions);
       if (changed) plan = planFor(state, ctx.settings, register);
-      progress.phase('writing the rooming lists');
-      const rooming = await writeRooming(plan, state, w);
-      // The state is complete now: it is written beside the old one and flushed to disk while the other
-      // outputs are written, and put in place last: if an output cannot be written, the workspace is as it was.
-      // (Should the state itself fail to be written, the rooming lists are new and the other outputs not yet.)
+      const writeRoomingLists = updateRooming(plan, state, w);
+      // The state is complete now: it is written beside the old one before any output, flushed to disk while
+      // the outputs are written, and put in place last. If the state cannot be written, no output is new;
+      // if an output cannot be written, the workspace is as it was.
       progress.phase('saving the workspace');
       const saving = ctx.workspace.prepareSave(state);
       try {
+        progress.phase('writing the rooming lists');
+        const rooming = await writeRoomingLists();
         progress.phase('writing the letters and summaries');
         const summaries = writeSummaries(plan, w);
         progress.phase('writing the participant lists');

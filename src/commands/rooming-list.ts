@@ -2,7 +2,7 @@
 import { relative } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
 import { planFor } from './shared.js';
-import { writeOptions, writeRooming, type OutputOptions } from './outputs.js';
+import { updateRooming, writeOptions, type OutputOptions } from './outputs.js';
 
 export default async function roomingListCommand(opts: GlobalOptions & OutputOptions): Promise<void> {
   const ctx = await createContext(opts);
@@ -10,9 +10,17 @@ export default async function roomingListCommand(opts: GlobalOptions & OutputOpt
   const result = await ctx.workspace.withLock(async () => {
     const state = ctx.workspace.load();
     const plan = planFor(state, ctx.settings);
-    const r = await writeRooming(plan, state, w);
-    ctx.workspace.save(state);
-    return r;
+    const writeHotelLists = updateRooming(plan, state, w);
+    // The state is written first and put in place last: if it or a list cannot be written, nothing changes.
+    const saving = ctx.workspace.prepareSave(state);
+    try {
+      const r = await writeHotelLists();
+      await saving.commit();
+      return r;
+    } catch (e) {
+      saving.abandon();
+      throw e;
+    }
   });
   if (opts.json) return void ctx.out.data(JSON.stringify({ written: result.written, changes: result.changes }, null, 2));
   ctx.out.info(`Wrote ${result.written.join(', ')} to ${relative(process.cwd(), w.outDir) || '.'}/`);

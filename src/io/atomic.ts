@@ -13,7 +13,7 @@ type Data = string | Uint8Array | Iterable<string>;
 
 const IN_THE_WAY = 'Move or rename what is in the way, then run samling again.';
 const OPEN = 'Close the file if a program has it open (Excel, say), or check the folder\'s permissions, then run samling again.';
-const ROOM = 'Make room on the disk, or write elsewhere with --out, then run samling again.';
+const ROOM = 'Make room on the disk (or, for the lists, write them elsewhere with --out), then run samling again.';
 /** Why a file could not be written and what to do, for the errors an organiser can do something about. */
 const CANNOT_WRITE: Record<string, [why: string, hint: string]> = {
   EISDIR: ['a folder has that name', IN_THE_WAY],

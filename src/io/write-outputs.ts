@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { csvChunks, tableChunks } from './write-csv.js';
-import { hotelChangesFileName, hotelFileName, hotelNames, roomingChanges, roomingRows, type Stay } from '../core/render/rooming.js';
+import { hotelChangesFileName, hotelFileName, hotelNames, roomingChanges, roomingRows, staysAt, type Stay } from '../core/render/rooming.js';
 import { municipalityRows } from '../core/render/municipalities.js';
 import { municipalityLetters } from '../core/render/letters.js';
 import { attentionRows, lateRows } from '../core/render/attention.js';
@@ -25,18 +25,31 @@ export interface WriteOptions {
 
 export interface RoomingResult {
   written: string[];
-  /** The stays now sent to each hotel: the workspace keeps them for the next changes file. */
-  snapshots: Record<string, Stay[]>;
   changes: Record<string, number>;
 }
 
 
-export async function writeRoomingLists(plan: Plan, previous: Record<string, Stay[]>, o: WriteOptions): Promise<RoomingResult> {
+/** The stays each hotel's rooming list holds (what the workspace keeps for the next changes file). */
+export function roomingStays(plan: Plan, lang: Lang): Record<string, Stay[]> {
+  const stays: Record<string, Stay[]> = {};
+  for (const hotel of hotelNames(plan)) stays[hotel] = staysAt(plan, hotel, lang);
+  return stays;
+}
+
+/**
+ * Writes each hotel's rooming list (`stays`: roomingStays), and its changes file against the stays it got
+ * before (`previous`).
+ */
+export async function writeRoomingLists(
+  plan: Plan,
+  previous: Record<string, Stay[]>,
+  stays: Record<string, Stay[]>,
+  o: WriteOptions,
+): Promise<RoomingResult> {
   const written: string[] = [];
-  const snapshots: Record<string, Stay[]> = {};
   const changes: Record<string, number> = {};
   for (const hotel of hotelNames(plan)) {
-    const { header, rows, stays } = roomingRows(plan, hotel, o.lang);
+    const { header, rows } = roomingRows(plan, hotel, o.lang, stays[hotel]);
     const file = hotelFileName(hotel);
     writeFileAtomic(join(o.outDir, file), csvChunks(header, rows, { delimiter: o.delimiter }), OUTPUT);
     written.push(file);
@@ -48,7 +61,7 @@ export async function writeRoomingLists(plan: Plan, previous: Record<string, Sta
     }
     const before = previous[hotel];
     if (before) {
-      const diff = roomingChanges(before, stays, o.lang);
+      const diff = roomingChanges(before, stays[hotel]!, o.lang);
       changes[hotel] = diff.rows.length;
       // Nothing changed since the last list: the changes file keeps the last amendment, not an empty one.
       if (diff.rows.length) {
@@ -57,9 +70,8 @@ export async function writeRoomingLists(plan: Plan, previous: Record<string, Sta
         written.push(cfile);
       }
     }
-    snapshots[hotel] = stays;
   }
-  return { written, snapshots, changes };
+  return { written, changes };
 }
 
 export function writeSummaries(plan: Plan, o: WriteOptions): string[] {

@@ -100,8 +100,8 @@ export function roomingRows(
   plan: Plan,
   hotelName: string,
   lang: Lang,
+  stays: Stay[] = staysAt(plan, hotelName, lang),
 ): { header: string[]; rows: string[][]; stays: Stay[] } {
-  const stays = staysAt(plan, hotelName, lang);
   const cols = columns(plan.event.roomingList.email, plan.event.roomingList.phone);
   return {
     header: cols.map(([, k]) => t(lang, k)),
