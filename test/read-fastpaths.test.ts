@@ -1,6 +1,11 @@
 // The reading side's fast paths (issue 5, third round) give exactly what the plain code gave: the same
 // trimmed text, the same blank rows, the same submission times, the same cells from csv-parse. Each
 // property compares the fast code with the plain one it replaced, on input chosen to reach both paths.
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { appendFileSync, closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -12,6 +17,7 @@ import {
 } from '../src/core/values.js';
 import { DEFAULT_EVENT } from '../src/config/default-event.js';
 import { readDelimited } from '../src/io/read-csv.js';
+import { chunkedFile } from '../src/io/file-chunks.js';
 import { InputError } from '../src/errors.js';
 import type { Cell } from '../src/io/table.js';
 
@@ -147,5 +153,73 @@ describe('readDelimited hands on what csv-parse reads', () => {
         const t = await readDelimited('f.csv', data, '.csv');
         expect([t.headers, ...t.rows.map((r) => r.cells)]).toEqual(parse(data, options));
       }), { ...params, numRuns: 300 });
+  });
+});
+
+describe('a big file read in chunks gives what the whole file gives', () => {
+  // Chunks of a few bytes, so that quotes, line breaks, BOMs and multi-byte characters fall across their edges.
+  const text = fc.string({ unit: fc.constantFrom('a', 'Å', 'ø', '€', '😀', ' ', ',', ';', '"', '\n', '\r', '\r\n', 'x'), maxLength: 200 });
+  const withFile = <T>(bytes: Buffer, use: (fd: number) => T): T => {
+    const dir = mkdtempSync(join(tmpdir(), 'samling-chunks-'));
+    const path = join(dir, 'f.csv');
+    writeFileSync(path, bytes);
+    const fd = openSync(path, 'r');
+    try {
+      return use(fd);
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const outcome = (p: Promise<unknown>) => p.then(
+    (t) => ({ ok: t }),
+    (e: unknown) => ({ error: e instanceof InputError ? [e.message, e.row] : String(e) }),
+  );
+
+  it('the same hash, the same verdict on UTF-8 and the same first bytes, for any bytes and chunk size', () => {
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b)),
+      fc.array(fc.constantFrom(0x41, 0xc3, 0xa5, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0x80, 0xff, 0xed, 0xa0), { maxLength: 40 })
+        .map((b) => Buffer.from(b)),
+      text.map((t) => Buffer.from(t)),
+    );
+    fc.assert(fc.property(bytes, fc.integer({ min: 1, max: 9 }), (b, chunk) => {
+      withFile(b, (fd) => {
+        const f = chunkedFile(fd, b.length, chunk);
+        expect(f.utf8).toBe(isUtf8(b));
+        expect(f.hash).toBe(createHash('sha256').update(b).digest('hex'));
+        expect(f.head.equals(b.subarray(0, f.head.length))).toBe(true);
+        const again: Buffer[] = [];
+        f.forEach((c) => again.push(Buffer.from(c)), 1);
+        expect(Buffer.concat(again).equals(b.subarray(1))).toBe(true);
+        expect(f.unchanged()).toBe(true);
+      });
+    }), params);
+  });
+
+  it('the same table, or the same error naming the same row, as the whole file read at once', async () => {
+    await fc.assert(fc.asyncProperty(text, fc.boolean(), fc.integer({ min: 1, max: 9 }), async (body, bom, chunk) => {
+      const bytes = Buffer.from((bom ? '\ufeff' : '') + 'namn;kommune\n' + body);
+      const whole = await outcome(readDelimited('f.csv', bytes, '.csv'));
+      const chunked = await withFile(bytes, (fd) => outcome(readDelimited('f.csv', chunkedFile(fd, bytes.length, chunk), '.csv')));
+      expect(chunked).toEqual(whole);
+    }), { ...params, numRuns: 500 });
+  });
+
+  it('a file that changes while it is read is noticed', () => {
+    const bytes = Buffer.from('namn;kommune\nKari;Volda\n');
+    const dir = mkdtempSync(join(tmpdir(), 'samling-chunks-'));
+    const path = join(dir, 'f.csv');
+    writeFileSync(path, bytes);
+    const fd = openSync(path, 'r');
+    try {
+      const f = chunkedFile(fd, bytes.length, 4);
+      expect(f.unchanged()).toBe(true);
+      appendFileSync(path, 'Ola;Ørsta\n');
+      expect(f.unchanged()).toBe(false);
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

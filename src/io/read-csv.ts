@@ -5,6 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { Parser, type Options } from 'csv-parse';
 import { parse, CsvError } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
+import type { ChunkedFile } from './file-chunks.js';
 import type { Cell, TableRow } from './table.js';
 
 export interface DelimitedTable {
@@ -17,20 +18,30 @@ export interface DelimitedTable {
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 const SAVE_HINT = 'Open it in Excel and save it as "CSV UTF-8" or as .xlsx.';
 
+const UTF8_BOM = 'utf-8 with BOM';
+const hasUtf8Bom = (buf: Buffer): boolean => buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+const binary = (file: string) => new InputError('this is not a text file (it holds binary data)', file, undefined, SAVE_HINT);
+
 /** The text to parse (a UTF-8 buffer or a decoded string) and the encoding found. */
 async function decode(file: string, buf: Buffer): Promise<{ data: Buffer | string; encoding: string }> {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { data: buf.subarray(3), encoding: 'utf-8 with BOM' };
+  if (hasUtf8Bom(buf)) return { data: buf.subarray(3), encoding: UTF8_BOM };
   if (buf[0] === 0xff && buf[1] === 0xfe) return { data: buf.toString('utf16le', 2), encoding: 'utf-16le' };
   if (buf[0] === 0xfe && buf[1] === 0xff) {
     const le = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1))).swap16();
     return { data: le.toString('utf16le'), encoding: 'utf-16be' };
   }
-  if (buf.subarray(0, 8192).includes(0)) {
-    throw new InputError('this is not a text file (it holds binary data)', file, undefined, SAVE_HINT);
-  }
+  if (buf.subarray(0, 8192).includes(0)) throw binary(file);
   if (isUtf8(buf)) return { data: buf, encoding: 'utf-8' };
   const { default: iconv } = await import('iconv-lite');
   return { data: iconv.decode(buf, 'windows-1252'), encoding: 'windows-1252' };
+}
+
+/** decode for a UTF-8 file read in chunks: its first bytes (for the sample) and the encoding, as decode tells them. */
+function utf8Chunks(file: string, chunked: ChunkedFile): { data: Buffer; encoding: string } {
+  const head = chunked.head;
+  if (hasUtf8Bom(head)) return { data: head.subarray(3), encoding: UTF8_BOM };
+  if (head.subarray(0, 8192).includes(0)) throw binary(file);
+  return { data: head, encoding: 'utf-8' };
 }
 
 /**
@@ -70,22 +81,17 @@ function isBlank(cells: readonly string[]): boolean {
 }
 
 type ParseApi = {
-  parse(data: Buffer, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
+  parse(data: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
   info?: { bytes_records?: unknown };
 };
 
 /**
- * Parses as csv-parse/sync does, but hands each record on instead of collecting them all (for memory at a
- * million rows). This is that function's own loop on the parser core that it and the stream parser share
- * (csv-parse 7); the `on_record` option would do the same through the public API, but builds an info
- * object per record, which costs about a quarter of the parse, so it is only the fallback.
+ * csv-parse's parser core, which csv-parse/sync and its stream both drive (csv-parse 7), or null if it is not
+ * there. It takes the bytes in one go or in chunks (end = false until the last), with the same records.
  */
-function parseEach(data: Buffer | string, options: Options, each: (record: string[]) => void): void {
+function parserCore(options: Options): ParseApi | null {
   const api = (new Parser(options) as unknown as { api?: ParseApi }).api;
-  if (typeof api?.parse !== 'function') {
-    parse(data, { ...options, on_record: (record: string[]) => void each(record) });
-    return;
-  }
+  if (typeof api?.parse !== 'function') return null;
   // For speed (measured with csv-parse 7): csv-parse adds every record's end offset to info.bytes_records, a
   // sum that outgrows a small integer after some thousand rows; V8 then discards the parser's optimised code
   // and compiles it again, which costs more than a tenth of a second. Holding a fraction once, before the
@@ -94,7 +100,39 @@ function parseEach(data: Buffer | string, options: Options, each: (record: strin
     api.info.bytes_records = 0.5;
     api.info.bytes_records = 0;
   }
+  return api;
+}
+
+/**
+ * Parses as csv-parse/sync does, but hands each record on instead of collecting them all (for memory at a
+ * million rows). This is that function's own loop on the parser core; the `on_record` option would do the
+ * same through the public API, but builds an info object per record, which costs about a quarter of the
+ * parse, so it is only the fallback.
+ */
+function parseEach(data: Buffer | string, options: Options, each: (record: string[]) => void): void {
+  const api = parserCore(options);
+  if (!api) {
+    parse(data, { ...options, on_record: (record: string[]) => void each(record) });
+    return;
+  }
   const error = api.parse(typeof data === 'string' ? Buffer.from(data) : data, true, each, () => {});
+  if (error !== undefined) throw error;
+}
+
+/** parseEach for a file read in chunks: the same records, handed on as each chunk is parsed. */
+function parseChunks(file: ChunkedFile, from: number, options: Options, each: (record: string[]) => void): void {
+  const api = parserCore(options);
+  if (!api) {
+    const parts: Buffer[] = [];
+    file.forEach((chunk) => parts.push(Buffer.from(chunk)), from);
+    parseEach(Buffer.concat(parts), options, each);
+    return;
+  }
+  file.forEach((chunk) => {
+    const error = api.parse(chunk, false, each, () => {});
+    if (error !== undefined) throw error;
+  }, from);
+  const error = api.parse(undefined, true, each, () => {});
   if (error !== undefined) throw error;
 }
 
@@ -111,11 +149,13 @@ export type RowSink = (cells: Cell[], row: number) => void;
  */
 export async function readDelimited(
   file: string,
-  buf: Buffer,
+  input: Buffer | ChunkedFile,
   ext: string,
   sink?: (headers: string[]) => RowSink,
 ): Promise<DelimitedTable & { rowCount: number }> {
-  const { data, encoding } = await decode(file, buf);
+  // A file read in chunks is UTF-8 (readTable sees to it): only its BOM and the binary test are left to do.
+  const chunked = Buffer.isBuffer(input) ? null : input;
+  const { data, encoding } = chunked ? utf8Chunks(file, chunked) : await decode(file, input as Buffer);
   const sample = typeof data === 'string' ? data.slice(0, 65_536) : data.toString('latin1', 0, 65_536);
   if (sample.trim() === '') throw new InputError('the file is empty (no header row)', file);
   const delimiter = detectDelimiter(sample, ext === '.tsv' ? '\t' : ',');
@@ -151,7 +191,8 @@ export async function readDelimited(
   const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false };
 
   try {
-    parseEach(data, options, onRecord);
+    if (chunked) parseChunks(chunked, encoding === UTF8_BOM ? 3 : 0, options, onRecord);
+    else parseEach(data, options, onRecord);
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     // The broken record is the one after those read whole; rows are numbered as a spreadsheet shows them.

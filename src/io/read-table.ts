@@ -2,9 +2,10 @@
 // InputError naming the file (and row): no library error or stack trace reaches the organiser.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
+import { chunkedFile } from './file-chunks.js';
 import { readDelimited, type RowSink } from './read-csv.js';
 import type { Table } from './table.js';
 
@@ -16,16 +17,39 @@ const SAVE_AS = 'Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CS
 const isOle2 = (b: Buffer) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 const isZip = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** The file's bytes, read in one go (the promise version reads in chunks, and nothing else runs meanwhile). */
-function readBytes(file: string): Buffer {
+/** Delimited files from this size are read in chunks, never held whole (see file-chunks.ts). */
+const CHUNKED_MIN_BYTES = 1 << 20;
+
+/** One clear message for a file that cannot be read. */
+function readError(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError('file not found', file);
+  if (code === 'EISDIR') return new InputError('this is a folder, not a file', file, undefined, 'Give the spreadsheet file itself.');
+  if (code === 'EACCES' || code === 'EPERM') return new InputError('the file cannot be read (permission denied)', file);
+  return new InputError(`the file cannot be read (${code ?? 'unknown error'})`, file);
+}
+
+/** Runs `read` on the file, open; read errors become one clear message. */
+async function withFile<T>(file: string, read: (fd: number, size: number) => Promise<T>): Promise<T> {
+  let fd: number;
+  let size: number;
   try {
-    return readFileSync(file);
+    fd = openSync(file, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('file not found', file);
-    if (code === 'EISDIR') throw new InputError('this is a folder, not a file', file, undefined, 'Give the spreadsheet file itself.');
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError('the file cannot be read (permission denied)', file);
-    throw new InputError(`the file cannot be read (${code ?? 'unknown error'})`, file);
+    throw readError(file, e);
+  }
+  try {
+    try {
+      const stats = fstatSync(fd);
+      size = stats.isFile() ? stats.size : -1;
+    } catch (e) {
+      throw readError(file, e);
+    }
+    return await read(fd, size);
+  } catch (e) {
+    throw e instanceof Error && 'syscall' in e ? readError(file, e) : e;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -45,7 +69,44 @@ export async function readTable(
   if (!DELIMITED.has(ext) && !WORKBOOK.has(ext) && ext !== '') {
     throw new InputError(`${ext} files cannot be read`, path, undefined, FORMATS);
   }
-  const buf = readBytes(path);
+  return withFile(path, async (fd, size) => {
+    // A big delimited file in UTF-8 is read in chunks (the usual export, and the one that can be large).
+    if (size >= CHUNKED_MIN_BYTES && !WORKBOOK.has(ext)) {
+      const file = chunkedFile(fd, size);
+      const head = file.head;
+      const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+      if (file.utf8 && !utf16 && !isOle2(head) && !isZip(head)) {
+        const sink = opts.sink;
+        const t = await readDelimited(path, file, ext, sink && ((headers) => sink(headers, file.hash)));
+        if (!file.unchanged()) {
+          throw new InputError('the file changed while samling read it', path, undefined, 'Run samling again once the file is saved.');
+        }
+        return { file: path, hash: file.hash, headers: t.headers, rows: t.rows, rowCount: t.rowCount, encoding: t.encoding, delimiter: t.delimiter };
+      }
+    }
+    return readWhole(path, ext, size < 0 ? readFileSync(fd) : readAll(fd, size), opts);
+  });
+}
+
+/** Reads `size` bytes of `fd` in one go (the promise version reads in chunks, and nothing else runs meanwhile). */
+function readAll(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, buf, read, size - read, read);
+    if (n === 0) break; // the file got shorter meanwhile
+    read += n;
+  }
+  return read === size ? buf : buf.subarray(0, read);
+}
+
+/** readTable for a file held whole: a workbook, a small file, or text in another encoding. */
+async function readWhole(
+  path: string,
+  ext: string,
+  buf: Buffer,
+  opts: { sheet?: string; sink?: (headers: string[], hash: string) => RowSink },
+): Promise<Table & { rowCount: number }> {
   if (buf.length === 0) throw new InputError('the file is empty (0 bytes)', path);
   if (isOle2(buf)) {
     throw WORKBOOK.has(ext)
