@@ -4,7 +4,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { fstatSync, readSync, type Stats } from 'node:fs';
+import { fstatSync, readSync } from 'node:fs';
 
 /** Bytes read at a time: small, so that csv-parse's joins of a chunk's last bytes with the next reuse memory. */
 const CHUNK = 1 << 16;
@@ -33,7 +33,7 @@ export interface ChunkedFile {
  * The length of the part of buf[0, end) that ends on a whole UTF-8 character: `end`, or the start of an
  * incomplete last character (at most 3 bytes before it), to be checked together with the bytes that follow.
  */
-export function utf8Cut(buf: Uint8Array, end: number): number {
+function utf8Cut(buf: Uint8Array, end: number): number {
   const stop = Math.max(0, end - 4);
   let i = end - 1;
   while (i > stop && (buf[i]! & 0xc0) === 0x80) i--;
@@ -48,7 +48,7 @@ export function utf8Cut(buf: Uint8Array, end: number): number {
  * first bytes and whether it is UTF-8. Read errors are thrown as they come. (`chunk`: for the tests.)
  */
 export function chunkedFile(fd: number, size: number, chunk = CHUNK): ChunkedFile {
-  const first: Stats = fstatSync(fd);
+  const first = fstatSync(fd);
   const hash = createHash('sha256');
   const head = Buffer.allocUnsafe(Math.min(size, HEAD));
   // A character cut at the end of a chunk is moved to the front of the buffer and checked with the next one.

@@ -2,7 +2,7 @@
 // InputError naming the file (and row): no library error or stack trace reaches the organiser.
 
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { chunkedFile } from './file-chunks.js';
@@ -84,20 +84,9 @@ export async function readTable(
         return { file: path, hash: file.hash, headers: t.headers, rows: t.rows, rowCount: t.rowCount, encoding: t.encoding, delimiter: t.delimiter };
       }
     }
-    return readWhole(path, ext, size < 0 ? readFileSync(fd) : readAll(fd, size), opts);
+    // In one go (the promise version reads in chunks, and nothing else runs meanwhile).
+    return readWhole(path, ext, readFileSync(fd), opts);
   });
-}
-
-/** Reads `size` bytes of `fd` in one go (the promise version reads in chunks, and nothing else runs meanwhile). */
-function readAll(fd: number, size: number): Buffer {
-  const buf = Buffer.allocUnsafe(size);
-  let read = 0;
-  while (read < size) {
-    const n = readSync(fd, buf, read, size - read, read);
-    if (n === 0) break; // the file got shorter meanwhile
-    read += n;
-  }
-  return read === size ? buf : buf.subarray(0, read);
 }
 
 /** readTable for a file held whole: a workbook, a small file, or text in another encoding. */
