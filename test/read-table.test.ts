@@ -257,6 +257,26 @@ describe('bad input: one InputError naming the file', () => {
     }
   });
 
+  it('a big file (read in chunks) that is saved again while it is read', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `Kari ${i};Volda;kari.${i}@example.org`);
+    const text = 'Namn;Kommune;E-post\n' + rows.join('\n') + '\n';
+    expect(text.length).toBeGreaterThan(1 << 20); // the size from which a file is read in chunks
+    const path = tmpFile('saved-again.csv', text);
+    const whole = await readTable(path);
+    expect(whole.rowCount).toBe(40_000);
+    expect(whole.hash).toBe(createHash('sha256').update(text).digest('hex'));
+    // The organiser saves it again from Excel while the first rows are being read.
+    let saved = false;
+    const e = await inputError(readTable(path, {
+      sink: () => () => {
+        if (!saved) writeFileSync(path, text + 'Ola;Ørsta;ola@example.org\n');
+        saved = true;
+      },
+    }));
+    expect(e.message).toBe('the file changed while samling read it');
+    expect(e.file).toBe(path);
+  });
+
   it('a binary file named .csv', async () => {
     const e = await inputError(readTable(tmpFile('binary.csv', Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 0]))));
     expect(e.message).toMatch(/not a text file/);

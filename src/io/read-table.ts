@@ -29,23 +29,17 @@ function readError(file: string, e: unknown): InputError {
   return new InputError(`the file cannot be read (${code ?? 'unknown error'})`, file);
 }
 
-/** Runs `read` on the file, open; read errors become one clear message. */
+/** Runs `read` on the file, open (`size` -1 when it is not a regular file); read errors become one clear message. */
 async function withFile<T>(file: string, read: (fd: number, size: number) => Promise<T>): Promise<T> {
   let fd: number;
-  let size: number;
   try {
     fd = openSync(file, 'r');
   } catch (e) {
     throw readError(file, e);
   }
   try {
-    try {
-      const stats = fstatSync(fd);
-      size = stats.isFile() ? stats.size : -1;
-    } catch (e) {
-      throw readError(file, e);
-    }
-    return await read(fd, size);
+    const stats = fstatSync(fd);
+    return await read(fd, stats.isFile() ? stats.size : -1);
   } catch (e) {
     throw e instanceof Error && 'syscall' in e ? readError(file, e) : e;
   } finally {
