@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -275,6 +275,20 @@ describe('bad input: one InputError naming the file', () => {
     }));
     expect(e.message).toBe('the file changed while samling read it');
     expect(e.file).toBe(path);
+    // Saved as Excel saves (a new file renamed over the old one): read as it was when opened.
+    writeFileSync(path, text);
+    let replaced = false;
+    const t = await readTable(path, {
+      sink: () => () => {
+        if (!replaced) {
+          writeFileSync(path + '.new', text + 'Ola;Ørsta;ola@example.org\n');
+          renameSync(path + '.new', path);
+        }
+        replaced = true;
+      },
+    });
+    expect(t.rowCount).toBe(40_000);
+    expect(t.hash).toBe(whole.hash);
   });
 
   it('a binary file named .csv', async () => {
