@@ -12,7 +12,7 @@
 import { sortKey } from './sort.js';
 import { idNumber, NO_PROBLEMS, withProblem } from './rows.js';
 import { TZDate } from '@date-fns/tz';
-import { fold } from './text.js';
+import { fold, memo } from './text.js';
 import { daysInMonth } from './dates.js';
 import type {
   Decision,
@@ -259,16 +259,6 @@ interface Resolved {
   municipality: MunicipalityRef | null;
 }
 
-function memo<T>(f: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    const hit = cache.get(text);
-    if (hit !== undefined) return hit;
-    const value = f(text);
-    cache.set(text, value);
-    return value;
-  };
-}
 
 /** register.match with the organisers' map-municipality decisions on top. */
 function resolver(register: Register, mappings: Map<string, string | null>): (text: string) => Resolved {

@@ -75,6 +75,23 @@ export function normaliseEmail(email: string): string {
 }
 
 /**
+ * Caches a text → answer function (bounded: cleared at 10,000 texts): answer columns, organisations, roles and
+ * the like hold few distinct values, and folding or testing each again is not free.
+ */
+export function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string): T => {
+    let v = cache.get(text);
+    if (v === undefined && !cache.has(text)) {
+      if (cache.size >= 10_000) cache.clear();
+      v = fn(text);
+      cache.set(text, v);
+    }
+    return v as T;
+  };
+}
+
+/**
  * Returns the one copy kept of each text (up to `limit` different ones): a column whose answers repeat across
  * a million rows (municipality, role, diet, first names) then holds each answer once instead of a million times.
  */

@@ -3,7 +3,7 @@
 
 import { tzOffset } from '@date-fns/tz';
 import type { Cell } from '../io/table.js';
-import { fold } from './text.js';
+import { fold, memo } from './text.js';
 import { daysInMonth } from './dates.js';
 
 /** The text a cell shows: strings as they are, numbers in plain notation, Excel dates as their wall clock. */
@@ -36,19 +36,6 @@ export function isBlankCell(cell: Cell | undefined): boolean {
 // ---------------------------------------------------------------------------------------------
 // Yes/no, attendance, cancellation
 
-/** Caches a text → answer function: answer columns hold few distinct values, and fold() is not free. */
-function memo<T>(fn: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text: string): T => {
-    let v = cache.get(text);
-    if (v === undefined && !cache.has(text)) {
-      if (cache.size >= 10_000) cache.clear();
-      v = fn(text);
-      cache.set(text, v);
-    }
-    return v as T;
-  };
-}
 
 const YES = new Set(['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'sant']);
 const NO = new Set(['nei', 'n', 'no', '0', 'false', 'usant', 'ikkje', 'ikke', 'not', 'ingen', 'none']);

@@ -1,5 +1,6 @@
 // CSV for spreadsheets: UTF-8 with BOM, CRLF, `;` by default (Excel in Norway), formulas neutralised.
 import type { CsvCells, ListTable } from '../core/render/common.js';
+import { memo } from '../core/text.js';
 
 /**
  * A cell a spreadsheet could run as a formula: the OWASP characters `= + - @` first, or first after
@@ -33,16 +34,7 @@ export function csvCells(delimiter = ';'): CsvCells {
     const s = safeCell(raw);
     return quote.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const cache = new Map<string, string>();
-  const known = (raw: string): string => {
-    let s = cache.get(raw);
-    if (s === undefined) {
-      if (cache.size >= 10_000) cache.clear();
-      cache.set(raw, (s = cell(raw)));
-    }
-    return s;
-  };
-  return { delimiter, cell, known };
+  return { delimiter, cell, known: memo(cell) };
 }
 
 /**

@@ -1,5 +1,5 @@
 // Small helpers shared by the renderers. Pure.
-import { fold } from '../text.js';
+import { fold, memo } from '../text.js';
 import { addDays } from '../dates.js';
 import { roleAreas, type RoleArea } from './roles.js';
 import type { Plan, PlannedRegistration } from '../types.js';
@@ -91,19 +91,12 @@ export function list(header: string[], people: () => Iterable<PlannedRegistratio
 // Answers that mean "no need": "Nei", "Ingen", "-", "Ingen allergiar", "None", "n/a"…
 const NO_NEED = /^(?:nei|no|ingen|ingenting|none|nothing|ikkje|ikke|nope|na|n a|x|0|nei takk|no thanks)?(?: (?:allergi\w*|allerg\w*|behov|needs?|spesielle? \w+|special \w+))?$/;
 
-// The same few answers ("Nei", "Glutenfri") come again and again: each is folded and tested once (bounded).
-const needCache = new Map<string, boolean>();
+// The same few answers ("Nei", "Glutenfri") come again and again: each is folded and tested once.
+const needs = memo((text) => !NO_NEED.test(fold(text)));
 
 /** A dietary answer that states an actual need (not blank, "Nei", "Ingen", "-"). */
 export function statesNeed(text: string | null): text is string {
-  if (text === null) return false;
-  let need = needCache.get(text);
-  if (need === undefined) {
-    need = !NO_NEED.test(fold(text));
-    if (needCache.size >= 10_000) needCache.clear();
-    needCache.set(text, need);
-  }
-  return need;
+  return text !== null && needs(text);
 }
 
 /** The few people each list picks out of everyone (none of them cancelled), in plan order, and the report's counts. */
