@@ -56,12 +56,10 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
       state.decisions.push(...decisions);
       if (changed) plan = planFor(state, ctx.settings, register);
       const writeRoomingLists = updateRooming(plan, state, w);
-      // The state is complete now: it is written beside the old one before any output, flushed to disk while
-      // the outputs are written, and put in place last. If the state cannot be written, no output is new;
-      // if an output cannot be written, the workspace is as it was.
+      // The state is complete now: saved around the outputs (see saveAround), so that a state that cannot be
+      // written leaves every output as it was, and an output that cannot be written the workspace.
       progress.phase('saving the workspace');
-      const saving = ctx.workspace.prepareSave(state);
-      try {
+      const written = await ctx.workspace.saveAround(state, async () => {
         progress.phase('writing the rooming lists');
         const rooming = await writeRoomingLists();
         progress.phase('writing the letters and summaries');
@@ -72,12 +70,9 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
         const report = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: true });
         progress.phase('putting the workspace in place');
         for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
-        await saving.commit();
-        return { state, reports, plan, parsed, written: [...rooming.written, ...summaries, ...lists, report], changes: rooming.changes };
-      } catch (e) {
-        saving.abandon();
-        throw e;
-      }
+        return { files: [...rooming.written, ...summaries, ...lists, report], changes: rooming.changes };
+      });
+      return { state, reports, plan, parsed, written: written.files, changes: written.changes };
     });
     const remembered = rememberColumns(ctx, parsed);
     if (remembered) messages.push(remembered);

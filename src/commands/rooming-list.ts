@@ -10,17 +10,8 @@ export default async function roomingListCommand(opts: GlobalOptions & OutputOpt
   const result = await ctx.workspace.withLock(async () => {
     const state = ctx.workspace.load();
     const plan = planFor(state, ctx.settings);
-    const writeHotelLists = updateRooming(plan, state, w);
-    // The state is written first and put in place last: if it or a list cannot be written, nothing changes.
-    const saving = ctx.workspace.prepareSave(state);
-    try {
-      const r = await writeHotelLists();
-      await saving.commit();
-      return r;
-    } catch (e) {
-      saving.abandon();
-      throw e;
-    }
+    // If the state or a list cannot be written, nothing changes (see saveAround).
+    return ctx.workspace.saveAround(state, updateRooming(plan, state, w));
   });
   if (opts.json) return void ctx.out.data(JSON.stringify({ written: result.written, changes: result.changes }, null, 2));
   ctx.out.info(`Wrote ${result.written.join(', ')} to ${relative(process.cwd(), w.outDir) || '.'}/`);

@@ -5,7 +5,7 @@
 import { constants, readdirSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, copyFileSync, renameSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { prepareFileAtomic, writeFileAtomic, type PreparedFile } from '../io/atomic.js';
+import { prepareFileAtomic, writeFileAtomic } from '../io/atomic.js';
 import { readLines } from '../io/read-lines.js';
 import type { Stay } from '../core/render/rooming.js';
 import type { Decision, Registration } from '../core/types.js';
@@ -173,13 +173,21 @@ export class Workspace {
   }
 
   /**
-   * save() in two steps, so that other work can go on while the state file is flushed to disk: the state
-   * is written beside the state file now; commit() puts it in place, abandon() leaves the old one. Call
-   * only while holding the lock, and commit or abandon before releasing it.
+   * Saves `state` around `write` (the outputs made from it): the state is written beside the state file
+   * first and flushed to disk while `write` runs, then put in place. If the state cannot be written, `write`
+   * never runs, so no output is new; if `write` fails, the old state stays. Call only while holding the lock.
    */
-  prepareSave(state: WorkspaceState): PreparedFile {
+  async saveAround<T>(state: WorkspaceState, write: () => Promise<T> | T): Promise<T> {
     if (!this.locked) throw new Error('workspace written without the lock');
-    return prepareFileAtomic(this.statePath, this.stateText(state));
+    const saving = prepareFileAtomic(this.statePath, this.stateText(state));
+    try {
+      const result = await write();
+      await saving.commit();
+      return result;
+    } catch (e) {
+      saving.abandon();
+      throw e;
+    }
   }
 
   /** The state file's text, in pieces made as they are written. */
