@@ -9,6 +9,9 @@ import { readLines } from '../src/io/read-lines.js';
 import { encodeRegistrationJson, encodeRegistrationLines, REGISTRATION_COLUMNS, registrationDecoder, SourceIndex } from '../src/workspace/store.js';
 import { emptyState, Workspace } from '../src/workspace/workspace.js';
 import type { Registration } from '../src/core/types.js';
+import { mapColumns } from '../src/core/columns.js';
+import { toRegistrations } from '../src/core/rows.js';
+import { DEFAULT_EVENT } from '../src/config/default-event.js';
 
 const base: Registration = {
   key: 'kari@example.org', id: 'ab12cd34', firstName: 'Kari "K"', lastName: 'Nordmann\\Ås', email: 'kari@example.org',
@@ -32,6 +35,21 @@ describe('a registration line in the state file', () => {
       expect(registrationDecoder(REGISTRATION_COLUMNS, sources.list)(JSON.parse(line))).toEqual(r);
     }
     expect(sources.list).toEqual([['svar.csv', 'f'.repeat(64)]]);
+  });
+
+  it('holds each field in the column the head names, and the reader makes the fields in that order', () => {
+    // Every field a different value, so that two fields swapped anywhere would show.
+    const r = { ...base, key: 'k', id: 'i', firstName: 'f', lastName: 'l', email: 'e', phone: 'p', organisation: 'o',
+      role: 'r', submittedAt: 's', submittedAtText: 't', attendance: 'digital', needsRoom: true, extraNight: false,
+      topLeader: null, cancelled: true, dietary: 'd', notes: 'n' } as Registration;
+    const line = JSON.parse(encodeRegistrationJson(r, new SourceIndex())) as unknown[];
+    REGISTRATION_COLUMNS.forEach((c, i) => {
+      if (c !== 'source' && c !== 'problems') expect(line[i], c).toBe(r[c]);
+    });
+    const [read] = toRegistrations({ file: 'f.csv', hash: 'h', encoding: 'utf-8', delimiter: ';', headers: ['Namn', 'Kommune', 'Tidsmerke'],
+      rows: [{ row: 2, cells: ['Kari Nordmann', 'Volda', '15.09.2021 10:00'] }] },
+    mapColumns(['Namn', 'Kommune', 'Tidsmerke'], [], {}), DEFAULT_EVENT).registrations;
+    expect(Object.keys(read!)).toEqual([...REGISTRATION_COLUMNS]);
   });
 
   it('names each file once, and the same content under two names as two sources', () => {

@@ -4,7 +4,7 @@
 // replaced versions go to the history. A submission changed since it was last imported (same time, new
 // content: a correction in the sheet) wins too, but a version seen before never comes back, so the same
 // rows imported again change nothing. Rows without an e-mail are keyed by name, organisation and time.
-import type { Registration } from './types.js';
+import { REGISTRATION_FIELDS, type Registration } from './types.js';
 import { idNumber, registrationId } from './rows.js';
 
 export interface MergeState {
@@ -28,12 +28,9 @@ export function contentOf(r: Registration): string {
   return JSON.stringify(rest);
 }
 
-// The fields contentOf serialises, in the order rows.ts and the store give them.
-const CONTENT_KEYS = [
-  'key', 'id', 'firstName', 'lastName', 'email', 'phone', 'organisation', 'role', 'submittedAt', 'submittedAtText',
-  'attendance', 'needsRoom', 'extraNight', 'topLeader', 'cancelled', 'dietary', 'notes',
-] as const;
-const ALL_KEYS: readonly string[] = [...CONTENT_KEYS, 'source', 'problems'];
+// The fields contentOf serialises: all but where it was read from, in the order rows.ts and the store give them.
+const ALL_KEYS: readonly string[] = REGISTRATION_FIELDS;
+const CONTENT_KEYS = REGISTRATION_FIELDS.filter((k): k is Exclude<typeof k, 'source' | 'problems'> => k !== 'source' && k !== 'problems');
 
 /** True when `r` has exactly the usual fields in the usual order (for-in: own keys, nothing inherited). */
 function usualKeys(r: Registration): boolean {

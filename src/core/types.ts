@@ -156,6 +156,15 @@ export interface Registration {
   problems: Problem[];
 }
 
+/**
+ * A registration's fields in the order the reader makes them: the columns of the state file, and the order
+ * merge's fast comparison expects.
+ */
+export const REGISTRATION_FIELDS = [
+  'key', 'id', 'firstName', 'lastName', 'email', 'phone', 'organisation', 'role', 'submittedAt', 'submittedAtText',
+  'attendance', 'needsRoom', 'extraNight', 'topLeader', 'cancelled', 'dietary', 'notes', 'source', 'problems',
+] as const satisfies readonly (keyof Registration)[];
+
 /** What the matcher makes of a typed municipality or organisation name. */
 export type MunicipalityMatch =
   | { kind: 'region'; code: string; name: string }

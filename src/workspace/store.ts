@@ -4,12 +4,10 @@
 // files ([name, content hash]): the name and the 64-character hash are not repeated on every line.
 import { NO_PROBLEMS } from '../core/rows.js';
 import { interner } from '../core/text.js';
-import type { Problem, Registration, SourceRef } from '../core/types.js';
+import { REGISTRATION_FIELDS, type Problem, type Registration, type SourceRef } from '../core/types.js';
 
-export const REGISTRATION_COLUMNS = [
-  'key', 'id', 'firstName', 'lastName', 'email', 'phone', 'organisation', 'role', 'submittedAt', 'submittedAtText',
-  'attendance', 'needsRoom', 'extraNight', 'topLeader', 'cancelled', 'dietary', 'notes', 'source', 'problems',
-] as const satisfies readonly (keyof Registration)[];
+/** The columns named at the head of the state file: a registration's fields, in the reader's order. */
+export const REGISTRATION_COLUMNS = REGISTRATION_FIELDS;
 
 /** The files registrations came from, each once, numbered in the order they are first met. */
 export class SourceIndex {
