@@ -22,3 +22,19 @@ const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(y: number, m: number): number {
   return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS[m]!;
 }
+
+/** True when the date and time exist: month, day of the month, hour, minute and second in range (any year). */
+export function validDateTime(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59;
+}
+
+/** The `n` digits at `i` of `text` as a number, or -1000 when not all are digits (which validDateTime refuses). */
+export function digitsAt(text: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = text.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1000;
+    v = v * 10 + c;
+  }
+  return v;
+}

@@ -13,7 +13,7 @@ import { sortKey } from './sort.js';
 import { idNumber, NO_PROBLEMS, withProblem } from './rows.js';
 import { TZDate } from '@date-fns/tz';
 import { fold, memo } from './text.js';
-import { daysInMonth } from './dates.js';
+import { digitsAt, validDateTime } from './dates.js';
 import type {
   Decision,
   EventSettings,
@@ -283,10 +283,6 @@ function endOfDay(day: string, timeZone: string): number {
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-/** True when the date and time exist (month, day of the month, hour, minute and second in range). */
-function exists(y: number, mo: number, d: number, h: number, mi: number, sec: number): boolean {
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && sec <= 59;
-}
 
 /**
  * ISO 8601 text to an instant (ms); NaN when missing or unparsable. A time without offset is
@@ -302,7 +298,7 @@ function instantParser(timeZone: string): (text: string | null) => number {
     const p = text === null ? null : ISO.exec(text.trim());
     if (p === null) return NaN;
     const y = +p[1]!, mo = +p[2]!, d = +p[3]!, h = +(p[4] ?? 0), mi = +(p[5] ?? 0), sec = +(p[6] ?? 0);
-    if (!exists(y, mo, d, h, mi, sec)) return NaN;
+    if (!validDateTime(y, mo, d, h, mi, sec)) return NaN;
     const withinHour = (mi * 60 + sec) * 1000 + (p[7] ? +`${p[7]}00`.slice(0, 3) : 0);
     const offset = p[8]?.toUpperCase();
     if (offset === undefined) return startOfLocalHour(`${y}-${mo}-${d}-${h}`) + withinHour;
@@ -320,19 +316,12 @@ function instantParser(timeZone: string): (text: string | null) => number {
  */
 const STORED = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 
-/** The number the ASCII digits text[from..to) spell (STORED has checked they are digits). */
-function digits(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
-  return n;
-}
-
 /** A text STORED has matched, as an instant (ms); NaN for a date or time that does not exist. Exported for tests. */
 export function storedInstant(text: string): number {
-  const y = digits(text, 0, 4), mo = digits(text, 5, 7), d = digits(text, 8, 10);
-  const h = digits(text, 11, 13), mi = digits(text, 14, 16), sec = digits(text, 17, 19);
-  if (!exists(y, mo, d, h, mi, sec)) return NaN;
-  const minutes = digits(text, 20, 22) * 60 + digits(text, 23, 25);
+  const y = digitsAt(text, 0, 4), mo = digitsAt(text, 5, 2), d = digitsAt(text, 8, 2);
+  const h = digitsAt(text, 11, 2), mi = digitsAt(text, 14, 2), sec = digitsAt(text, 17, 2);
+  if (!validDateTime(y, mo, d, h, mi, sec)) return NaN;
+  const minutes = digitsAt(text, 20, 2) * 60 + digitsAt(text, 23, 2);
   // Date.UTC(y, mo - 1, d, h, mi, sec) by arithmetic: the same number, without a call into the engine per row.
   const utc = (((daysSinceEpoch(y, mo, d) * 24 + h) * 60 + mi) * 60 + sec) * 1000;
   return utc - (text.charCodeAt(19) === 45 /* - */ ? -minutes : minutes) * 60_000;

@@ -4,7 +4,7 @@
 import { tzOffset } from '@date-fns/tz';
 import type { Cell } from '../io/table.js';
 import { fold, memo } from './text.js';
-import { daysInMonth } from './dates.js';
+import { digitsAt, validDateTime } from './dates.js';
 
 /** The text a cell shows: strings as they are, numbers in plain notation, Excel dates as their wall clock. */
 export function cellText(cell: Cell | undefined): string {
@@ -89,11 +89,9 @@ const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 const pad4 = (n: number): string => String(n).padStart(4, '0');
 
 
+/** A real date and time of years 1000–9999 (as written with four digits). */
 function validWall(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
-  return (
-    y >= 1000 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) &&
-    h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59
-  );
+  return y >= 1000 && y <= 9999 && validDateTime(y, mo, d, h, mi, s);
 }
 
 const offsetTexts = new Map<number, string>();
@@ -261,16 +259,6 @@ function parseSerial(n: number, timeZone: string): string | null {
   return parseText(parseExcelSerial(n), timeZone, true);
 }
 
-/** Two or four digits at `i` as a number, or -1000 when not all digits (which fails validation later). */
-function digits(t: string, i: number, n: 2 | 4): number {
-  let v = 0;
-  for (let k = i; k < i + n; k++) {
-    const c = t.charCodeAt(k) - 48;
-    if (c < 0 || c > 9) return -1000;
-    v = v * 10 + c;
-  }
-  return v;
-}
 const isSep = (t: string, i: number): boolean => t[i] === ':' || t[i] === '.';
 
 /**
@@ -285,26 +273,26 @@ function parseFixed(t: string, timeZone: string): string | null | undefined {
   let mi = 0;
   let s = 0;
   if (n === 19 && t[4] === '-' && t[7] === '-' && (t[10] === 'T' || t[10] === ' ') && t[13] === ':' && t[16] === ':') {
-    y = digits(t, 0, 4);
-    mo = digits(t, 5, 2);
-    d = digits(t, 8, 2);
-    h = digits(t, 11, 2);
-    mi = digits(t, 14, 2);
-    s = digits(t, 17, 2);
+    y = digitsAt(t, 0, 4);
+    mo = digitsAt(t, 5, 2);
+    d = digitsAt(t, 8, 2);
+    h = digitsAt(t, 11, 2);
+    mi = digitsAt(t, 14, 2);
+    s = digitsAt(t, 17, 2);
   } else {
     if (n < 10 || t[2] !== '.' || t[5] !== '.') return undefined;
-    d = digits(t, 0, 2);
-    mo = digits(t, 3, 2);
-    y = digits(t, 6, 4);
+    d = digitsAt(t, 0, 2);
+    mo = digitsAt(t, 3, 2);
+    y = digitsAt(t, 6, 4);
     if (n !== 10) {
       let i = 11;
       if (t[10] !== ' ') return undefined;
       if (n === 23 && t.startsWith('kl. ', 11)) i = 15;
       else if (n !== 16 && n !== 19) return undefined;
       if (!isSep(t, i + 2) || (n - i === 8 && !isSep(t, i + 5))) return undefined;
-      h = digits(t, i, 2);
-      mi = digits(t, i + 3, 2);
-      if (n - i === 8) s = digits(t, i + 6, 2);
+      h = digitsAt(t, i, 2);
+      mi = digitsAt(t, i + 3, 2);
+      if (n - i === 8) s = digitsAt(t, i + 6, 2);
     }
   }
   return zoned(timeZone, y, mo, d, h, mi, s);
