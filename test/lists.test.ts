@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { dietaryRows, digitalRows, participantRows, statesNeed } from '../src/core/render/lists.js';
+import { dietaryRows, digitalRows, participantRows } from '../src/core/render/lists.js';
+import { statesNeed } from '../src/core/render/common.js';
 import { sortKey } from '../src/core/sort.js';
 import { toCsv } from '../src/io/write-csv.js';
 import { plan, reg, samplePlan } from './helpers/report-plan.js';

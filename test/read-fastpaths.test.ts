@@ -134,7 +134,7 @@ describe('readDelimited hands on what csv-parse reads', () => {
   const options = { delimiter: ',', relax_column_count: true, relax_quotes: true, skip_empty_lines: false };
 
   it('the same records and row numbers as csv-parse/sync, over enough rows for its byte sums to grow large', async () => {
-    // Over some thousand rows the sum csv-parse keeps of record offsets passes 2^31 (see parseEach).
+    // Over some thousand rows the sum csv-parse keeps of record offsets passes 2^31 (see parserCore in read-csv.ts).
     const records = Array.from({ length: 20_000 }, (_, i) => [`r${i}`, `"kari ${i}"`, i % 7 === 0 ? 'a\nb' : 'Volda']);
     const data = Buffer.from(stringify([['id', 'namn', 'kommune'], ...records]));
     const t = await readDelimited('big.csv', data, '.csv');

@@ -1,9 +1,8 @@
 // Shared by plan, rooming-list and summary: write outputs and remember what each hotel was sent.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import {
-  roomingStays, writeLists, writeReport, writeRoomingLists, writeSummaries, type RoomingResult, type WriteOptions,
-} from '../io/write-outputs.js';
+import { writeLists, writeReport, writeRoomingLists, writeSummaries, type RoomingResult, type WriteOptions } from '../io/write-outputs.js';
+import { roomingStays } from '../core/render/rooming.js';
 import { InputError } from '../errors.js';
 import type { Context } from './context.js';
 import type { Plan } from '../core/types.js';

@@ -7,8 +7,8 @@ export function* readLines(path: string, chunkBytes = 1 << 22): Generator<string
   const fd = openSync(path, 'r');
   try {
     let rest = Buffer.alloc(0);
+    const chunk = Buffer.allocUnsafe(chunkBytes); // reused: nothing is kept of it past one pass
     for (;;) {
-      const chunk = Buffer.allocUnsafe(chunkBytes);
       const got = readSync(fd, chunk, 0, chunkBytes, null);
       if (got === 0) break;
       const buf = rest.length ? Buffer.concat([rest, chunk.subarray(0, got)]) : chunk.subarray(0, got);

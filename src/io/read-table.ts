@@ -67,9 +67,8 @@ export async function readTable(
     // A big delimited file in UTF-8 is read in chunks (the usual export, and the one that can be large).
     if (size >= CHUNKED_MIN_BYTES && !WORKBOOK.has(ext)) {
       const file = chunkedFile(fd, size);
-      const head = file.head;
-      const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-      if (file.utf8 && !utf16 && !isOle2(head) && !isZip(head)) {
+      // Valid UTF-8 never starts with a UTF-16 BOM or an old .xls's bytes; a zip's first bytes are plain ASCII.
+      if (file.utf8 && !isZip(file.head)) {
         const sink = opts.sink;
         const t = await readDelimited(path, file, ext, sink && ((headers) => sink(headers, file.hash)));
         if (!file.unchanged()) {

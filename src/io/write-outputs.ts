@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { csvChunks, tableChunks } from './write-csv.js';
-import { hotelChangesFileName, hotelFileName, hotelNames, roomingChanges, roomingRows, staysAt, type Stay } from '../core/render/rooming.js';
+import { hotelChangesFileName, hotelFileName, hotelNames, roomingChanges, roomingRows, type Stay } from '../core/render/rooming.js';
 import { municipalityRows } from '../core/render/municipalities.js';
 import { municipalityLetters } from '../core/render/letters.js';
 import { attentionRows, lateRows } from '../core/render/attention.js';
@@ -28,13 +28,6 @@ export interface RoomingResult {
   changes: Record<string, number>;
 }
 
-
-/** The stays each hotel's rooming list holds (what the workspace keeps for the next changes file). */
-export function roomingStays(plan: Plan, lang: Lang): Record<string, Stay[]> {
-  const stays: Record<string, Stay[]> = {};
-  for (const hotel of hotelNames(plan)) stays[hotel] = staysAt(plan, hotel, lang);
-  return stays;
-}
 
 /**
  * Writes each hotel's rooming list (`stays`: roomingStays), and its changes file against the stays it got

@@ -24,7 +24,7 @@ const active = (r: PlannedRegistration) => r.status !== 'cancelled';
  * any other bucket is checked, and sorted only when found out of order. No key array per person: one
  * organisation key per run of one municipality.
  */
-export function* byOrganisation(
+function* byOrganisation(
   people: PlannedRegistration[],
   keep = (_: PlannedRegistration) => true,
   inOutputOrder = false,
@@ -102,9 +102,6 @@ export function participantRows(plan: Plan, lang: Lang): ListTable {
     ],
   );
 }
-
-/** A dietary answer that states an actual need (kept in common.ts, where the lists' people are picked). */
-export { statesNeed } from './common.js';
 
 /**
  * dietary.csv: for the caterer, one row per in-person participant (not cancelled) who states a dietary or

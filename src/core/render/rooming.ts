@@ -32,6 +32,13 @@ export function hotelNames(plan: Plan): string[] {
   return plan.event.hotels.length ? plan.event.hotels.map((h) => h.name) : [DEFAULT_HOTEL];
 }
 
+/** The stays each hotel's rooming list holds (what the workspace keeps for the next changes file). */
+export function roomingStays(plan: Plan, lang: Lang): Record<string, Stay[]> {
+  const stays: Record<string, Stay[]> = {};
+  for (const hotel of hotelNames(plan)) stays[hotel] = staysAt(plan, hotel, lang);
+  return stays;
+}
+
 /** Every stay at `hotelName`, sorted by arrival, municipality, last name. */
 export function staysAt(plan: Plan, hotelName: string, lang: Lang): Stay[] {
   const { roomingList, hotels, mainNight } = plan.event;
