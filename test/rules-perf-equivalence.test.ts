@@ -80,7 +80,8 @@ describe('plan output after the speed-ups', () => {
 describe('firstInOrder (places without sorting everyone)', () => {
   it('picks the same people, in the same order, as sorting all and taking the first k', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.nat(50)), { maxLength: 60 }), fc.nat(80), (items, k) => {
+      // k up to 64: above it firstInOrder sorts everyone, which is the reference itself.
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.nat(50)), { maxLength: 80 }), fc.nat(64), (items, k) => {
         // Ties on the first number keep input order, as a stable sort does.
         const order = (a: [number, number], b: [number, number]) => a[0] - b[0];
         expect(firstInOrder(items, k, order)).toEqual([...items].sort(order).slice(0, k));

@@ -51,11 +51,13 @@ export function registration(id: string, fields: Partial<Registration> = {}): Re
 }
 
 /** Every field of a planned registration (most are getters on its class, which toEqual does not see). */
-const PLANNED_FIELDS: (keyof PlannedRegistration)[] = [
-  'id', 'firstName', 'lastName', 'email', 'phone', 'municipality', 'organisation', 'role', 'submittedAt', 'late',
-  'lateDecision', 'status', 'extraNight', 'nights', 'hotel', 'attendance', 'needsRoom', 'topLeader', 'dietary', 'notes',
-  'problems', 'warnings', 'outside', 'source',
-];
+// Every field, checked by the compiler: a field added to PlannedRegistration must be added here too.
+const PLANNED_FIELDS = Object.keys({
+  id: true, firstName: true, lastName: true, email: true, phone: true, municipality: true, organisation: true, role: true,
+  submittedAt: true, late: true, lateDecision: true, status: true, extraNight: true, nights: true, hotel: true,
+  attendance: true, needsRoom: true, topLeader: true, dietary: true, notes: true, problems: true, warnings: true,
+  outside: true, source: true,
+} satisfies Record<keyof PlannedRegistration, true>) as (keyof PlannedRegistration)[];
 
 /** A plan with each planned registration as a plain object of all its fields: for comparing whole plans. */
 export const planFields = (p: Plan) => ({
