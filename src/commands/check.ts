@@ -1,5 +1,6 @@
 // samling check — exit 1 when anything needs attention or waits for review, 0 otherwise.
 import { createContext, type GlobalOptions } from './context.js';
+import { JsonList } from '../core/render/json.js';
 import { nextSteps, planFor } from './shared.js';
 import { ExitCode, EXIT_ATTENTION } from '../errors.js';
 
@@ -10,7 +11,7 @@ export default async function checkCommand(opts: GlobalOptions): Promise<void> {
     (r) => r.status === 'needs-attention' || r.status === 'late-pending' || r.extraNight === 'review' || r.problems.some((p) => p.code === 'unplaced'),
   );
   if (opts.json) {
-    ctx.out.data(JSON.stringify({ ok: waiting.length === 0, waiting: waiting.map((r) => ({ id: r.id, status: r.status, extraNight: r.extraNight })) }, null, 2));
+    await ctx.out.json({ ok: waiting.length === 0, waiting: new JsonList(waiting, (r) => ({ id: r.id, status: r.status, extraNight: r.extraNight })) });
   } else if (waiting.length === 0) {
     ctx.out.info('Nothing needs attention.');
   } else {

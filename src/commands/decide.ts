@@ -49,7 +49,7 @@ export default async function decideCommand(opts: DecideOptions, id?: string): P
   const register = registerFor(ctx.settings);
   if (!id) {
     const { decisions } = ctx.workspace.load();
-    if (opts.json) return void ctx.out.data(JSON.stringify(decisions, null, 2));
+    if (opts.json) return ctx.out.json(decisions);
     if (!decisions.length) return void ctx.out.info('No decisions yet.');
     ctx.out.data(table(['When', 'Registration', 'Decision'], decisions.map((d) => [localTime(d.at, ctx.settings.timeZone), d.id ?? '', describe(d, register)])).join('\n'));
     return;
@@ -104,6 +104,6 @@ export default async function decideCommand(opts: DecideOptions, id?: string): P
     }
     return lines;
   });
-  if (opts.json) return void ctx.out.data(JSON.stringify({ done }, null, 2));
+  if (opts.json) return ctx.out.json({ done });
   ctx.out.info(done.join('\n') + '\nRun samling plan to write the lists again.');
 }

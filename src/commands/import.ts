@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import { applyImports, parseMapOptions, readImport, type FileReport, type ParsedFile } from '../workspace/importer.js';
 import { nextSteps, planFor, plural, registerFor } from './shared.js';
 import { problemText } from '../core/render/i18n.js';
+import { JsonList } from '../core/render/json.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { color } from '../ui/color.js';
@@ -187,7 +188,7 @@ export function importReportJson(result: ImportResult) {
   return {
     files: result.reports,
     totals: sumReports(result.reports),
-    problems: result.flagged.map((r) => ({
+    problems: new JsonList(result.flagged, (r: PlannedRegistration) => ({
       id: r.id,
       file: r.source.file,
       row: r.source.row,
@@ -266,7 +267,7 @@ export default async function importCommand(opts: ImportOptions, files: string[]
     progress.done();
   }
   if (opts.json) {
-    ctx.out.data(JSON.stringify(importReportJson(result), null, 2));
+    await ctx.out.json(importReportJson(result));
     return;
   }
   ctx.out.data(importReportLines(result, !!opts.dryRun, registerFor(ctx.settings).regionName).join('\n'));

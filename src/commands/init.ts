@@ -146,6 +146,6 @@ export default async function initCommand(opts: InitOptions): Promise<void> {
   const config = configFromSettings(settings);
   await parseConfig(config, shown); // the file we write must load
   writeFileAtomic(target, JSON.stringify(config, null, 2) + '\n');
-  if (opts.json) return void out.data(JSON.stringify(config, null, 2));
+  if (opts.json) return out.json(config);
   out.info(`Wrote ${shown}${opts.yes ? ' with the default settings: edit it for your event' : ''}. Next: samling plan <export.csv>`);
 }

@@ -1,5 +1,6 @@
 // samling late — list late registrations; --approve / --reject them; in a terminal, pick them.
 import { createContext, type GlobalOptions } from './context.js';
+import { JsonList } from '../core/render/json.js';
 import { planFor } from './shared.js';
 import { decision, resolveAll, updateState } from './decisions.js';
 import { table } from '../ui/table.js';
@@ -51,7 +52,7 @@ export default async function lateCommand(opts: LateOptions, ids: string[] = [])
     const plan = planFor(changed.state, ctx.settings);
     const notLate = [...changed.approved, ...changed.rejected].filter((id) => !plan.registrations.find((r) => r.id === id)?.late);
     if (opts.json) {
-      ctx.out.data(JSON.stringify({ approved: changed.approved, rejected: changed.rejected, notLate }, null, 2));
+      await ctx.out.json({ approved: changed.approved, rejected: changed.rejected, notLate });
       return;
     }
     if (changed.approved.length) ctx.out.info(`Approved: ${changed.approved.join(', ')}`);
@@ -63,7 +64,7 @@ export default async function lateCommand(opts: LateOptions, ids: string[] = [])
   const state = ctx.workspace.load();
   const plan = planFor(state, ctx.settings);
   if (opts.json) {
-    ctx.out.data(JSON.stringify(lateList(plan).map((r) => ({ id: r.id, firstName: r.firstName, lastName: r.lastName, email: r.email, municipality: r.municipality, organisation: r.organisation, submittedAt: r.submittedAt, status: r.status, lateDecision: r.lateDecision })), null, 2));
+    await ctx.out.json(new JsonList(lateList(plan), (r) => ({ id: r.id, firstName: r.firstName, lastName: r.lastName, email: r.email, municipality: r.municipality, organisation: r.organisation, submittedAt: r.submittedAt, status: r.status, lateDecision: r.lateDecision })));
     return;
   }
   const pending = plan.registrations.filter((r) => r.status === 'late-pending');

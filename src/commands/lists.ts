@@ -7,6 +7,6 @@ export default async function listsCommand(opts: GlobalOptions & OutputOptions):
   const ctx = await createContext(opts);
   const w = writeOptions(ctx, opts);
   const written = writeLists(planFor(ctx.workspace.load(), ctx.settings), w);
-  if (opts.json) return void ctx.out.data(JSON.stringify({ written }, null, 2));
+  if (opts.json) return ctx.out.json({ written });
   ctx.out.info(`Wrote ${written.join(', ')}.`);
 }

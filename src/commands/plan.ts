@@ -83,7 +83,7 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
 
   const { plan, parsed } = result;
   if (opts.json) {
-    ctx.out.data(JSON.stringify({ ...statusJson(plan), imported: result.reports, written: result.written }, null, 2));
+    await ctx.out.json({ ...statusJson(plan), imported: result.reports, written: result.written });
   } else {
     const where = relative(process.cwd(), w.outDir) || '.';
     if (parsed.length) {

@@ -12,6 +12,6 @@ export default async function reportCommand(opts: ReportOptions): Promise<void> 
   const w = writeOptions(ctx, {});
   const plan = planFor(ctx.workspace.load(), ctx.settings);
   const file = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: opts.names });
-  if (opts.json) return void ctx.out.data(JSON.stringify({ written: [file] }, null, 2));
+  if (opts.json) return ctx.out.json({ written: [file] });
   ctx.out.info(`Wrote ${file}${opts.names ? '' : ' (numbers only: no names, e-mails or ids)'}. Open it in a browser, or print it to PDF.`);
 }

@@ -13,6 +13,6 @@ export default async function roomingListCommand(opts: GlobalOptions & OutputOpt
     // If the state or a list cannot be written, nothing changes (see saveAround).
     return ctx.workspace.saveAround(state, updateRooming(plan, state, w));
   });
-  if (opts.json) return void ctx.out.data(JSON.stringify({ written: result.written, changes: result.changes }, null, 2));
+  if (opts.json) return ctx.out.json({ written: result.written, changes: result.changes });
   ctx.out.info(`Wrote ${result.written.join(', ')} to ${relative(process.cwd(), w.outDir) || '.'}/`);
 }

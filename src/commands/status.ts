@@ -68,7 +68,7 @@ export default async function statusCommand(opts: GlobalOptions): Promise<void> 
   const ctx = await createContext(opts);
   const plan = planFor(ctx.workspace.load(), ctx.settings);
   if (opts.json) {
-    ctx.out.data(JSON.stringify(statusJson(plan), null, 2));
+    await ctx.out.json(statusJson(plan));
     return;
   }
   ctx.out.data(statusLines(plan, todayIn(ctx.settings.timeZone)).join('\n'));

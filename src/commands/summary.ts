@@ -8,6 +8,6 @@ export default async function summaryCommand(opts: GlobalOptions & OutputOptions
   const w = writeOptions(ctx, opts);
   const plan = planFor(ctx.workspace.load(), ctx.settings);
   const written = writeSummaries(plan, w);
-  if (opts.json) return void ctx.out.data(JSON.stringify({ written }, null, 2));
+  if (opts.json) return ctx.out.json({ written });
   ctx.out.info(`Wrote municipalities.csv, ${written.filter((f) => f.includes('/')).length} letters, late-registrations.csv and needs-attention.csv.`);
 }

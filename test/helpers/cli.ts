@@ -21,6 +21,7 @@ export function run(args: string[], opts: { cwd: string; env?: Record<string, st
     input: opts.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
+    maxBuffer: 64 << 20,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,6 +1,8 @@
 // The `status --json` contract of SPEC section 6. Pure. Fields may be added; these keep their meaning.
+// The people are a JsonList: made one at a time as they are printed (ui/output's json).
 import { problemText } from './i18n.js';
-import type { Plan } from '../types.js';
+import { JsonList } from './json.js';
+import type { Plan, PlannedRegistration } from '../types.js';
 
 export function statusJson(plan: Plan) {
   const e = plan.event;
@@ -15,7 +17,7 @@ export function statusJson(plan: Plan) {
       extraNight: e.extraNight,
       latePolicy: e.latePolicy,
     },
-    registrations: plan.registrations.map((r) => ({
+    registrations: new JsonList(plan.registrations, (r: PlannedRegistration) => ({
       id: r.id,
       firstName: r.firstName,
       lastName: r.lastName,
