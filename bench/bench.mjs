@@ -6,7 +6,7 @@
 // in-process parse time is shown too. Peak memory is the process's maxRSS, written on exit by a preload.
 // Environment: BENCH_SIZES=1000,10000 to choose sizes, BENCH_REPEATS=3 to force the repeats.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +22,7 @@ cpSync(join(ROOT, 'dist'), join(APP, 'dist'), { recursive: true });
 process.on('exit', () => rmSync(APP, { recursive: true, force: true }));
 const BIN = join(APP, 'bin', 'samling.js');
 const BASELINE = join(ROOT, 'bench', 'csv-parse-alone.mjs');
+const FLOOR = join(ROOT, 'bench', 'write-floor.mjs');
 const PRELOAD = pathToFileURL(join(ROOT, 'bench', 'maxrss.mjs')).href;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
 const repeatsFor = (n) => Number(process.env.BENCH_REPEATS ?? (n >= 1_000_000 ? 2 : n >= 100_000 ? 3 : 5));
@@ -47,6 +48,13 @@ function timed(args, { rss = true, cwd = tmp } = {}) {
   return { ms, rssKiB: rss && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The bytes of every file below `dir`. */
+function bytesBelow(dir) {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) n += statSync(join(e.parentPath ?? e.path, e.name)).size;
+  return n;
+}
+
 function planOnce(file) {
   const ws = mkdtempSync(join(tmp, 'ws-'));
   try {
@@ -56,7 +64,7 @@ function planOnce(file) {
     for (const [, label, s] of run.stderr.matchAll(/^samling: (.+): ([\d.]+) s, \d+ MiB$/gm)) {
       phases[label.replace(/^reading .*/, 'reading').replace(/ [\d,]+ rows$/, '')] = Math.round(Number(s) * 1000);
     }
-    return { ...run, phases };
+    return { ...run, phases, bytesWritten: bytesBelow(ws) };
   } finally {
     rmSync(ws, { recursive: true, force: true });
   }
@@ -76,26 +84,30 @@ for (const n of SIZES) {
   const repeats = repeatsFor(n);
   const plan = [];
   const parse = [];
-  // The file was just written, so it is in the page cache for both sides.
+  const floor = [];
+  const floorOnce = () => floor.push(timed([FLOOR, file, ',', String(plan[0].bytesWritten), join(tmp, 'floor.out')]));
+  // The file was just written, so it is in the page cache for all three.
   for (let i = 0; i < repeats; i++) {
-    // Alternate which side goes first, so that neither always meets a warmer machine.
-    const pair = i % 2 ? [() => parse.push(timed([BASELINE, file, ','])), () => plan.push(planOnce(file))]
-      : [() => plan.push(planOnce(file)), () => parse.push(timed([BASELINE, file, ',']))];
-    for (const f of pair) f();
+    // Rotate which goes first, so that none always meets a warmer machine (plan first in the first round: the
+    // floor writes as many bytes as it did).
+    const three = [() => plan.push(planOnce(file)), () => parse.push(timed([BASELINE, file, ','])), floorOnce];
+    for (let k = 0; k < 3; k++) three[(i + k) % 3]();
   }
   const row = {
     rows: n, bytes: statSync(file).size, repeats,
     planMs: median(plan.map((r) => r.ms)), planPeakKiB: Math.max(...plan.map((r) => r.rssKiB)),
     csvParseMs: median(parse.map((r) => r.ms)), csvParsePeakKiB: Math.max(...parse.map((r) => r.rssKiB)),
     csvParseInProcessMs: median(parse.map((r) => Number(r.stdout))),
-    planRuns: plan.map((r) => Math.round(r.ms)), csvParseRuns: parse.map((r) => Math.round(r.ms)),
+    planBytesWritten: plan[0].bytesWritten, floorMs: median(floor.map((r) => r.ms)), floorPeakKiB: Math.max(...floor.map((r) => r.rssKiB)),
+    planRuns: plan.map((r) => Math.round(r.ms)), csvParseRuns: parse.map((r) => Math.round(r.ms)), floorRuns: floor.map((r) => Math.round(r.ms)),
     // The phases of the run nearest the median (ms).
     planPhases: [...plan].sort((a, b) => Math.abs(a.ms - median(plan.map((r) => r.ms))) - Math.abs(b.ms - median(plan.map((r) => r.ms))))[0].phases,
   };
   row.ratio = +(row.planMs / row.csvParseMs).toFixed(2);
+  row.floorRatio = +(row.floorMs / row.csvParseMs).toFixed(2);
   sizes.push(row);
   rmSync(file, { force: true });
-  console.error(`  ${n} rows: plan ${fmt(row.planMs)}, csv-parse ${fmt(row.csvParseMs)} (${row.ratio}×)`);
+  console.error(`  ${n} rows: plan ${fmt(row.planMs)}, csv-parse ${fmt(row.csvParseMs)} (${row.ratio}×), floor ${fmt(row.floorMs)} (${row.floorRatio}×)`);
 }
 
 const help = [];
@@ -113,6 +125,12 @@ const lines = [
   '| rows | file | `samling plan` | peak memory | csv-parse alone (process) | csv-parse (in-process parse) | plan ÷ csv-parse | plan per 1k rows |',
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${(s.bytes / 2 ** 20).toFixed(1)} MiB | ${fmt(s.planMs)} | ${mib(s.planPeakKiB)} | ${fmt(s.csvParseMs)} | ${fmt(s.csvParseInProcessMs)} | ${s.ratio}× | ${(s.planMs / (s.rows / 1000)).toFixed(1)} ms |`),
+  '',
+  'The floor: csv-parse alone, then as many bytes written as `plan` writes, made in the cheapest way (`write-floor.mjs`):',
+  '',
+  '| rows | `plan` writes | floor | floor ÷ csv-parse | `plan` beyond the floor |',
+  '| ---: | ---: | ---: | ---: | ---: |',
+  ...sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${(s.planBytesWritten / 2 ** 20).toFixed(1)} MiB | ${fmt(s.floorMs)} | ${s.floorRatio}× | ${fmt(s.planMs - s.floorMs)} |`),
   '',
   `Where \`plan\`'s time goes (ms, from \`--verbose\`; the rest is Node start-up and printing):`,
   '',
