@@ -208,10 +208,10 @@ for (const c of program.commands) {
   if (!c.description()) c.description(c.summary().charAt(0).toUpperCase() + c.summary().slice(1) + '.');
 }
 
-// `samling status | head`: a reader that stops early is not an error.
+// `samling status | head`: a reader that stops early is not an error. What is printed after it is dropped (the
+// stream is closed, see ui/output), and the command ends as it would have, with its own exit code (`check`'s 1).
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+  if (e.code !== 'EPIPE') throw e;
 });
 
 async function main(argv: string[]): Promise<number> {

@@ -1,13 +1,13 @@
 // JSON on stdout is written a piece at a time (a million people's `status --json` is about 700 MB, longer
 // than any string V8 can make): the pieces must be JSON.stringify(value, null, 2) to the byte, and the
 // people must be made one at a time, not all before the first is written.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonList, jsonChunks } from '../src/core/render/json.js';
-import { ROOT, run, tempWorkspace } from './helpers/cli.js';
+import { BIN, ROOT, run, tempWorkspace } from './helpers/cli.js';
 
 /** `value` with some of its arrays given as JsonLists (chosen by the bits of `pick`), and what they stand for. */
 function wrap(value: unknown, pick: { bits: number }): { given: unknown; plain: unknown } {
@@ -71,7 +71,7 @@ describe('JSON in pieces', () => {
 });
 
 describe('--json on stdout, a workspace of thousands', () => {
-  it('status --json and plan --json print the whole result, as JSON.stringify would, through a pipe', () => {
+  it('status --json and plan --json print the whole result, as JSON.stringify would, through a pipe', async () => {
     const ws = tempWorkspace();
     try {
       const file = join(ws, 'export.csv');
@@ -91,6 +91,18 @@ describe('--json on stdout, a workspace of thousands', () => {
       expect(s.registrations).toHaveLength(report!.rowsRead - report!.duplicates - report!.blank);
       expect(new Set(s.registrations.map((r) => r.id)).size).toBe(s.registrations.length);
       expect(p.registrations).toEqual(s.registrations);
+
+      // A reader that stops after the first piece (`samling plan --strict --json | head -c 100`): no error, and
+      // the exit code is still the command's own (1: late registrations wait for a decision).
+      const early = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'plan', '--strict', '--json'], { cwd: ws, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.stdout.once('data', () => child.stdout.destroy());
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(early.stderr).toBe('');
+      expect(early.code).toBe(1);
     } finally {
       rmSync(ws, { recursive: true, force: true });
     }

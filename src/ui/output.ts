@@ -1,5 +1,4 @@
 // Where things are printed: data on stdout, messages on stderr. `--quiet` silences messages, not data or errors.
-import { once } from 'node:events';
 import { jsonChunks } from '../core/render/json.js';
 
 export interface Output {
@@ -18,6 +17,19 @@ export interface Output {
   error(text: string): void;
 }
 
+/** Until `out` can take more, or is closed (its reader gone). */
+function drainedOrClosed(out: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+}
+
 /** Characters gathered before one write to stdout. */
 const PIECE_CHARS = 1 << 16;
 
@@ -26,15 +38,18 @@ export function consoleOutput(quiet = false): Output {
   return {
     data: (t) => void process.stdout.write(line(t)),
     async json(value) {
+      const out = process.stdout;
       let pending = '';
       for (const piece of jsonChunks(value)) {
         pending += piece;
         if (pending.length < PIECE_CHARS) continue;
         // A pipe that is not read as fast (or, on Windows, any pipe): wait for it rather than queue the text.
-        if (!process.stdout.write(pending)) await once(process.stdout, 'drain');
+        if (!out.write(pending) && !out.destroyed) await drainedOrClosed(out);
+        // The reader has gone (`samling status --json | head`): the rest is not made.
+        if (out.destroyed) return;
         pending = '';
       }
-      process.stdout.write(pending + '\n');
+      out.write(pending + '\n');
     },
     info: (t) => void (quiet || process.stderr.write(line(t))),
     warn: (t) => void (quiet || process.stderr.write(line(t))),

@@ -12,7 +12,7 @@ export class JsonList<T, J = unknown> {
 
   /** JSON.stringify gives the whole array, as it would have been. */
   toJSON(): J[] {
-    return Array.from(this.items, this.toJson);
+    return Array.from(this.items, (item) => this.toJson(item));
   }
 }
 
@@ -32,7 +32,8 @@ function stringifyAt(v: unknown, pad: string): string | undefined {
 
 /**
  * The text of JSON.stringify(value, null, 2) in pieces. Plain objects are walked, so that a JsonList in
- * them is written an element at a time; anything else is JSON.stringify's own.
+ * them is written an element at a time; anything else is JSON.stringify's own. (One difference, which no
+ * command meets: a toJSON method of a value in a walked object is given '' as its key, not the key.)
  */
 export function* jsonChunks(value: unknown, pad = ''): Generator<string> {
   if (value instanceof JsonList) {
