@@ -16,7 +16,8 @@ import {
   cellText, isBlankCell, parseTimestamp, parseTimestampColumn, slashOrder, trimmed,
 } from '../src/core/values.js';
 import { DEFAULT_EVENT } from '../src/config/default-event.js';
-import { readDelimited } from '../src/io/read-csv.js';
+import { readDelimited, readsInChunks } from '../src/io/read-csv.js';
+import iconv from 'iconv-lite';
 import { chunkedFile } from '../src/io/file-chunks.js';
 import { InputError } from '../src/errors.js';
 import type { Cell } from '../src/io/table.js';
@@ -171,6 +172,19 @@ describe('a big file read in chunks gives what the whole file gives', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  /** The outcome of reading `bytes` in chunks of `chunk` bytes, the file open until the reading is over. */
+  const readChunked = async (bytes: Buffer, chunk: number) => {
+    const dir = mkdtempSync(join(tmpdir(), 'samling-chunks-'));
+    const path = join(dir, 'f.csv');
+    writeFileSync(path, bytes);
+    const fd = openSync(path, 'r');
+    try {
+      return await outcome(readDelimited('f.csv', chunkedFile(fd, bytes.length, chunk), '.csv'));
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
   const outcome = (p: Promise<unknown>) => p.then(
     (t) => ({ ok: t }),
     (e: unknown) => ({ error: e instanceof InputError ? [e.message, e.row] : String(e) }),
@@ -201,7 +215,32 @@ describe('a big file read in chunks gives what the whole file gives', () => {
     await fc.assert(fc.asyncProperty(text, fc.boolean(), fc.integer({ min: 1, max: 9 }), async (body, bom, chunk) => {
       const bytes = Buffer.from((bom ? '\ufeff' : '') + 'namn;kommune\n' + body);
       const whole = await outcome(readDelimited('f.csv', bytes, '.csv'));
-      const chunked = await withFile(bytes, (fd) => outcome(readDelimited('f.csv', chunkedFile(fd, bytes.length, chunk), '.csv')));
+      const chunked = await readChunked(bytes, chunk);
+      expect(chunked).toEqual(whole);
+    }), { ...params, numRuns: 500 });
+  });
+
+  it('a Windows-1252 file (Excel\'s ; CSV): the same table, or the same error naming the same row', async () => {
+    const text1252 = fc.string({ unit: fc.constantFrom('a', 'Å', 'ø', 'æ', 'é', '€', '–', ' ', ',', ';', '"', '\n', '\r', '\r\n', 'x'), maxLength: 200 });
+    await fc.assert(fc.asyncProperty(text1252, fc.integer({ min: 1, max: 9 }), async (body, chunk) => {
+      // "Kåre" in Windows-1252 is not valid UTF-8, so the file is read as Windows-1252 either way.
+      const bytes = iconv.encode('namn;kommune\nKåre;Ørsta\n' + body, 'windows-1252');
+      const whole = await outcome(readDelimited('f.csv', bytes, '.csv'));
+      const chunked = await readChunked(bytes, chunk);
+      expect(chunked).toEqual(whole);
+      if ('ok' in whole) expect(whole.ok).toMatchObject({ encoding: 'windows-1252' });
+    }), { ...params, numRuns: 300 });
+  });
+
+  it('any bytes that are not UTF-16: the same outcome read in chunks as read whole', async () => {
+    const bytes = fc.oneof(
+      fc.uint8Array({ minLength: 1, maxLength: 80 }).map((b) => Buffer.from(b)),
+      fc.array(fc.constantFrom(0xef, 0xbb, 0xbf, 0x3b, 0x0a, 0x22, 0x41, 0xe5, 0xf8, 0x80, 0xc3, 0xa5), { minLength: 1, maxLength: 60 })
+        .map((b) => Buffer.from(b)),
+    ).filter((b) => readsInChunks(b));
+    await fc.assert(fc.asyncProperty(bytes, fc.integer({ min: 1, max: 9 }), async (b, chunk) => {
+      const whole = await outcome(readDelimited('f.csv', b, '.csv'));
+      const chunked = await readChunked(b, chunk);
       expect(chunked).toEqual(whole);
     }), { ...params, numRuns: 500 });
   });

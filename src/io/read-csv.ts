@@ -36,12 +36,27 @@ async function decode(file: string, buf: Buffer): Promise<{ data: Buffer | strin
   return { data: iconv.decode(buf, 'windows-1252'), encoding: 'windows-1252' };
 }
 
-/** decode for a UTF-8 file read in chunks: its first bytes (for the sample) and the encoding, as decode tells them. */
-function utf8Chunks(file: string, chunked: ChunkedFile): { data: Buffer; encoding: string } {
+const hasUtf16Bom = (buf: Buffer): boolean => (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+
+/**
+ * Whether a file that starts with `head` can be read in chunks: decode would read it as UTF-8 or as
+ * Windows-1252, whose characters are whole in any chunk of bytes (a UTF-8 character cut at a chunk's edge is
+ * joined by csv-parse, which works on bytes). UTF-16 is read whole.
+ */
+export const readsInChunks = (head: Buffer): boolean => !hasUtf16Bom(head);
+
+/**
+ * decode for a file read in chunks (readsInChunks): the start of the text (for the sample), the encoding,
+ * as decode tells them, and, for Windows-1252, how each chunk becomes the UTF-8 bytes csv-parse reads.
+ */
+async function chunkedStart(file: string, chunked: ChunkedFile): Promise<{ data: Buffer | string; encoding: string; toUtf8?: (chunk: Buffer) => Buffer }> {
   const head = chunked.head;
   if (hasUtf8Bom(head)) return { data: head.subarray(3), encoding: UTF8_BOM };
   if (head.subarray(0, 8192).includes(0)) throw binary(file);
-  return { data: head, encoding: 'utf-8' };
+  if (chunked.utf8) return { data: head, encoding: 'utf-8' };
+  const { default: iconv } = await import('iconv-lite');
+  const toUtf8 = (chunk: Buffer) => Buffer.from(iconv.decode(chunk, 'windows-1252'), 'utf8');
+  return { data: iconv.decode(head, 'windows-1252'), encoding: 'windows-1252', toUtf8 };
 }
 
 /**
@@ -119,17 +134,20 @@ function parseEach(data: Buffer | string, options: Options, each: (record: strin
   if (error !== undefined) throw error;
 }
 
-/** parseEach for a file read in chunks: the same records, handed on as each chunk is parsed. */
-function parseChunks(file: ChunkedFile, from: number, options: Options, each: (record: string[]) => void): void {
+/**
+ * parseEach for a file read in chunks: the same records, handed on as each chunk is parsed. `toUtf8` turns
+ * each chunk of another encoding into UTF-8 first.
+ */
+function parseChunks(file: ChunkedFile, from: number, options: Options, each: (record: string[]) => void, toUtf8?: (chunk: Buffer) => Buffer): void {
   const api = parserCore(options);
   if (!api) {
     const parts: Buffer[] = [];
-    file.forEach((chunk) => parts.push(Buffer.from(chunk)), from);
+    file.forEach((chunk) => parts.push(toUtf8 ? toUtf8(chunk) : Buffer.from(chunk)), from);
     parseEach(Buffer.concat(parts), options, each);
     return;
   }
   file.forEach((chunk) => {
-    const error = api.parse(chunk, false, each, () => {});
+    const error = api.parse(toUtf8 ? toUtf8(chunk) : chunk, false, each, () => {});
     if (error !== undefined) throw error;
   }, from);
   const error = api.parse(undefined, true, each, () => {});
@@ -153,9 +171,9 @@ export async function readDelimited(
   ext: string,
   sink?: (headers: string[]) => RowSink,
 ): Promise<DelimitedTable & { rowCount: number }> {
-  // A file read in chunks is UTF-8 (readTable sees to it): only its BOM and the binary test are left to do.
+  // A file read in chunks is not UTF-16 (readTable sees to it, with readsInChunks).
   const chunked = Buffer.isBuffer(input) ? null : input;
-  const { data, encoding } = chunked ? utf8Chunks(file, chunked) : await decode(file, input as Buffer);
+  const { data, encoding, toUtf8 } = chunked ? await chunkedStart(file, chunked) : { ...(await decode(file, input as Buffer)), toUtf8: undefined };
   const sample = typeof data === 'string' ? data.slice(0, 65_536) : data.toString('latin1', 0, 65_536);
   if (sample.trim() === '') throw new InputError('the file is empty (no header row)', file);
   const delimiter = detectDelimiter(sample, ext === '.tsv' ? '\t' : ',');
@@ -191,7 +209,7 @@ export async function readDelimited(
   const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false };
 
   try {
-    if (chunked) parseChunks(chunked, encoding === UTF8_BOM ? 3 : 0, options, onRecord);
+    if (chunked) parseChunks(chunked, encoding === UTF8_BOM ? 3 : 0, options, onRecord, toUtf8);
     else parseEach(data, options, onRecord);
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;

@@ -6,7 +6,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { chunkedFile } from './file-chunks.js';
-import { readDelimited, type RowSink } from './read-csv.js';
+import { readDelimited, readsInChunks, type RowSink } from './read-csv.js';
 import type { Table } from './table.js';
 
 const FORMATS = 'Files that work: .xlsx, .csv, .tsv or .txt (comma, semicolon, tab or | separated).';
@@ -64,11 +64,11 @@ export async function readTable(
     throw new InputError(`${ext} files cannot be read`, path, undefined, FORMATS);
   }
   return withFile(path, async (fd, size) => {
-    // A big delimited file in UTF-8 is read in chunks (the usual export, and the one that can be large).
+    // A big delimited file in UTF-8 or Windows-1252 is read in chunks (the usual exports, and those that can be
+    // large); a workbook (even renamed), an old .xls and UTF-16 are read whole.
     if (size >= CHUNKED_MIN_BYTES && !WORKBOOK.has(ext)) {
       const file = chunkedFile(fd, size);
-      // Valid UTF-8 never starts with a UTF-16 BOM or an old .xls's bytes; a zip's first bytes are plain ASCII.
-      if (file.utf8 && !isZip(file.head)) {
+      if (!isZip(file.head) && !isOle2(file.head) && readsInChunks(file.head)) {
         const sink = opts.sink;
         const t = await readDelimited(path, file, ext, sink && ((headers) => sink(headers, file.hash)));
         if (!file.unchanged()) {
