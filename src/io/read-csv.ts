@@ -20,6 +20,7 @@ const SAVE_HINT = 'Open it in Excel and save it as "CSV UTF-8" or as .xlsx.';
 
 const UTF8_BOM = 'utf-8 with BOM';
 const hasUtf8Bom = (buf: Buffer): boolean => buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+const hasUtf16Bom = (buf: Buffer): boolean => (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
 const binary = (file: string) => new InputError('this is not a text file (it holds binary data)', file, undefined, SAVE_HINT);
 
 /** The text to parse (a UTF-8 buffer or a decoded string) and the encoding found. */
@@ -35,8 +36,6 @@ async function decode(file: string, buf: Buffer): Promise<{ data: Buffer | strin
   const { default: iconv } = await import('iconv-lite');
   return { data: iconv.decode(buf, 'windows-1252'), encoding: 'windows-1252' };
 }
-
-const hasUtf16Bom = (buf: Buffer): boolean => (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
 
 /**
  * Whether a file that starts with `head` can be read in chunks: decode would read it as UTF-8 or as
