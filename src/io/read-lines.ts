@@ -6,20 +6,28 @@ import { closeSync, openSync, readSync } from 'node:fs';
 export function* readLines(path: string, chunkBytes = 1 << 22): Generator<string> {
   const fd = openSync(path, 'r');
   try {
-    let rest = Buffer.alloc(0);
-    const chunk = Buffer.allocUnsafe(chunkBytes); // reused: nothing is kept of it past one pass
+    // One buffer for the whole file: the unfinished last line of each read is moved to its front and the next
+    // bytes are read after it (no new memory per read; it grows only for a line longer than itself).
+    let buf = Buffer.allocUnsafe(chunkBytes);
+    let kept = 0;
     for (;;) {
-      const got = readSync(fd, chunk, 0, chunkBytes, null);
+      if (kept === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, kept);
+        buf = bigger;
+      }
+      const got = readSync(fd, buf, kept, buf.length - kept, null);
       if (got === 0) break;
-      const buf = rest.length ? Buffer.concat([rest, chunk.subarray(0, got)]) : chunk.subarray(0, got);
+      const text = buf.subarray(0, kept + got);
       let from = 0;
-      for (let nl = buf.indexOf(10, from); nl !== -1; nl = buf.indexOf(10, from)) {
-        yield buf.toString('utf8', from, nl);
+      for (let nl = text.indexOf(10, from); nl !== -1; nl = text.indexOf(10, from)) {
+        yield text.toString('utf8', from, nl);
         from = nl + 1;
       }
-      rest = Buffer.from(buf.subarray(from)); // a copy: the chunk itself is not kept
+      kept = text.length - from;
+      buf.copyWithin(0, from, text.length);
     }
-    if (rest.length) yield rest.toString('utf8');
+    if (kept) yield buf.toString('utf8', 0, kept);
   } finally {
     closeSync(fd);
   }
