@@ -3,8 +3,7 @@
 // the cheapest way (one JSON.stringify per record, joined into a few kilobytes, encoded into a reused buffer):
 // no checking, merging, deciding, sorting or escaping. What `plan` takes beyond this is its own work.
 // Usage: node bench/write-floor.mjs FILE DELIM BYTES OUT. Prints its in-process time in ms.
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 
 const [file, delimiter, bytesArg, out] = process.argv.slice(2);

@@ -23,18 +23,40 @@ const hasUtf8Bom = (buf: Buffer): boolean => buf[0] === 0xef && buf[1] === 0xbb 
 const hasUtf16Bom = (buf: Buffer): boolean => (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
 const binary = (file: string) => new InputError('this is not a text file (it holds binary data)', file, undefined, SAVE_HINT);
 
+/**
+ * The encoding of a file that starts with `head`, in this order: a BOM, then binary data (an error), then
+ * UTF-8 if the whole file is valid UTF-8 (`utf8`), else Windows-1252 (what Excel's ";" CSV is in Norway).
+ * The same for a file held whole and one read in chunks.
+ */
+function encodingOf(file: string, head: Buffer, utf8: () => boolean): string {
+  if (hasUtf8Bom(head)) return UTF8_BOM;
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (head.subarray(0, 8192).includes(0)) throw binary(file);
+  return utf8() ? 'utf-8' : 'windows-1252';
+}
+
+/** Windows-1252 bytes as text (iconv-lite, loaded only when such a file is read). */
+async function windows1252(): Promise<(bytes: Buffer) => string> {
+  const { default: iconv } = await import('iconv-lite');
+  return (bytes) => iconv.decode(bytes, 'windows-1252');
+}
+
 /** The text to parse (a UTF-8 buffer or a decoded string) and the encoding found. */
 async function decode(file: string, buf: Buffer): Promise<{ data: Buffer | string; encoding: string }> {
-  if (hasUtf8Bom(buf)) return { data: buf.subarray(3), encoding: UTF8_BOM };
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { data: buf.toString('utf16le', 2), encoding: 'utf-16le' };
-  if (buf[0] === 0xfe && buf[1] === 0xff) {
-    const le = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1))).swap16();
-    return { data: le.toString('utf16le'), encoding: 'utf-16be' };
+  const encoding = encodingOf(file, buf, () => isUtf8(buf));
+  switch (encoding) {
+    case UTF8_BOM:
+      return { data: buf.subarray(3), encoding };
+    case 'utf-16le':
+      return { data: buf.toString('utf16le', 2), encoding };
+    case 'utf-16be':
+      return { data: Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1))).swap16().toString('utf16le'), encoding };
+    case 'utf-8':
+      return { data: buf, encoding };
+    default:
+      return { data: (await windows1252())(buf), encoding };
   }
-  if (buf.subarray(0, 8192).includes(0)) throw binary(file);
-  if (isUtf8(buf)) return { data: buf, encoding: 'utf-8' };
-  const { default: iconv } = await import('iconv-lite');
-  return { data: iconv.decode(buf, 'windows-1252'), encoding: 'windows-1252' };
 }
 
 /**
@@ -46,16 +68,16 @@ export const readsInChunks = (head: Buffer): boolean => !hasUtf16Bom(head);
 
 /**
  * decode for a file read in chunks (readsInChunks): the start of the text (for the sample), the encoding,
- * as decode tells them, and, for Windows-1252, how each chunk becomes the UTF-8 bytes csv-parse reads.
+ * and, for Windows-1252, how each chunk becomes the UTF-8 bytes csv-parse reads.
  */
 async function chunkedStart(file: string, chunked: ChunkedFile): Promise<{ data: Buffer | string; encoding: string; toUtf8?: (chunk: Buffer) => Buffer }> {
   const head = chunked.head;
-  if (hasUtf8Bom(head)) return { data: head.subarray(3), encoding: UTF8_BOM };
-  if (head.subarray(0, 8192).includes(0)) throw binary(file);
-  if (chunked.utf8) return { data: head, encoding: 'utf-8' };
-  const { default: iconv } = await import('iconv-lite');
-  const toUtf8 = (chunk: Buffer) => Buffer.from(iconv.decode(chunk, 'windows-1252'), 'utf8');
-  return { data: iconv.decode(head, 'windows-1252'), encoding: 'windows-1252', toUtf8 };
+  const encoding = encodingOf(file, head, () => chunked.utf8);
+  if (encoding === UTF8_BOM) return { data: head.subarray(3), encoding };
+  if (encoding === 'utf-8') return { data: head, encoding };
+  if (encoding !== 'windows-1252') throw new Error(`${encoding} is read whole, not in chunks`);
+  const text = await windows1252();
+  return { data: text(head), encoding, toUtf8: (chunk) => Buffer.from(text(chunk), 'utf8') };
 }
 
 /**
