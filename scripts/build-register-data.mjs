@@ -24,6 +24,28 @@ const check = (ok, message) => {
   if (!ok) throw new Error(`build-register-data: ${message}`);
 };
 
+// The matcher's own functions (src/core/register.ts bundled with this file's output stubbed out): nameKey for
+// the index keys below, worked out here so that start-up does not fold ~3,000 names (~20 ms of cold code), and
+// how it takes names apart, so that the aliases are taken apart the same way.
+const stub = 'export const COUNTIES = {}, MUNICIPALITIES = {}, ALIASES = {}, NAME_KEYS = {}, COUNTY_KEYS = {};';
+const bundled = await build({
+  entryPoints: [join(root, 'src', 'core', 'register.ts')],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'stub-register-data',
+      setup(b) {
+        b.onResolve({ filter: /register-data\.js$/ }, () => ({ path: 'register-data', namespace: 'stub' }));
+        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: stub }));
+      },
+    },
+  ],
+});
+const { nameKey, withoutDisambiguation, parallelParts: parts } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
 const PERIODS = ['2020', '2024'];
 const counties = read(FILES.counties);
 const municipalities = { 2020: read(FILES.m2020), 2024: read(FILES.m2024) };
@@ -95,15 +117,14 @@ for (const r of county15) {
 }
 // Municipalities merged in the 2020 reform, including those that left the county (Halsa → Heim).
 for (const r of merged) {
-  const name = r.old_name.replace(/\s*\(.*\)$/, '');
-  if (name === r.became_name.replace(/\s*\(.*\)$/, '')) continue;
+  const name = withoutDisambiguation(r.old_name);
+  if (name === withoutDisambiguation(r.became_name)) continue;
   addAlias('2020', r.became_code_2020, name);
   const r15 = county15.find((m) => m.code_2020 === r.became_code_2020);
   addAlias('2024', r15 ? code2024(r15, name) : r.became_code_2020, name);
 }
 // Parallel Sami/Kven names that came into use later in 2020–2023 (Evenes - Evenášši, Trondheim - Tråante…):
 // the 2020 municipality of the same name also answers to them.
-const parts = (name) => name.split(' - ').map((s) => s.trim());
 for (const m of byCode['2024'].values()) {
   if (!m.name.includes(' - ')) continue;
   const old = [...byCode['2020'].values()].find((o) => parts(o.name).some((x) => parts(m.name).includes(x)));
@@ -115,28 +136,6 @@ check(count15('2020') === 26 && count15('2024') === 27, 'expected 26 / 27 munici
 check(byCode['2024'].get('1580')?.name === 'Haram', 'expected 1580 Haram in 2024');
 
 // --- name keys -------------------------------------------------------------------------------
-// The matcher's index keys, worked out here so that start-up does not fold ~3,000 names (~20 ms of cold code).
-// nameKey is the matcher's own, from src/core/register.ts bundled with this file's output stubbed out.
-const stub = 'export const COUNTIES = {}, MUNICIPALITIES = {}, ALIASES = {}, NAME_KEYS = {}, COUNTY_KEYS = {};';
-const bundled = await build({
-  entryPoints: [join(root, 'src', 'core', 'register.ts')],
-  bundle: true,
-  write: false,
-  format: 'esm',
-  platform: 'node',
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'stub-register-data',
-      setup(b) {
-        b.onResolve({ filter: /register-data\.js$/ }, () => ({ path: 'register-data', namespace: 'stub' }));
-        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: stub }));
-      },
-    },
-  ],
-});
-const { nameKey } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
-const withoutDisambiguation = (name) => name.replace(/\s*\(.*\)$/, '');
 
 // Counties: the keys of the official name and of each parallel name, as the matcher's county list holds them.
 const COUNTY_KEYS = {};

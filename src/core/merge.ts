@@ -111,16 +111,9 @@ export function mergeRegistrations(state: MergeState, incoming: Registration[]):
   }
   // Ids are 40 bits of the key's hash: a clash is rare (about 1 in 3 at a million people) but must not make
   // two people one. The newcomer then gets an id from its key and a counter. claim(id, key) takes the id for
-  // the key unless another key has it: the ids in use map to their key, built when first needed. In a first
-  // import every key is new and comes once, so an id seen before is always a clash: a Set then tells it with
-  // one lookup (add, then its size) instead of two (for speed at a million people).
+  // the key unless another key has it: the ids in use map to their key, built when first needed.
   let idsInUse: Map<string, string> | null = null;
-  const freshIds = new Set<string>();
   const claim = (id: string, key: string): boolean => {
-    if (fresh) {
-      const size = freshIds.size;
-      return freshIds.add(id).size !== size;
-    }
     if (idsInUse === null) {
       idsInUse = new Map();
       for (const c of current.values()) idsInUse.set(c.id, c.key);

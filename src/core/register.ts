@@ -3,7 +3,7 @@
 // that needs the organiser, or an organisation. Data: src/data/register-data.ts (generated). Pure.
 import { COUNTIES, COUNTY_KEYS, MUNICIPALITIES, NAME_KEYS, type RegisterPeriod } from '../data/register-data.js';
 import { InputError } from '../errors.js';
-import { editDistance, foldLoose } from './text.js';
+import { editDistance, foldLoose, memo } from './text.js';
 import type { MunicipalityMatch, MunicipalityRef, Register } from './types.js';
 
 export type { RegisterPeriod };
@@ -53,8 +53,10 @@ export function nameKey(text: string): string {
   return foldLoose(text).replace(KOMMUNE_WORDS, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const withoutDisambiguation = (name: string) => name.replace(/\s*\(.*\)$/, '');
-const parallelParts = (name: string) => name.split(' - ').map((s) => s.trim());
+/** A name without the county in brackets ("Herøy (Møre og Romsdal)" → "Herøy"). Also for scripts/build-register-data. */
+export const withoutDisambiguation = (name: string) => name.replace(/\s*\(.*\)$/, '');
+/** The parallel names of a name ("Evenes - Evenášši"). Also for scripts/build-register-data. */
+export const parallelParts = (name: string) => name.split(' - ').map((s) => s.trim());
 
 interface PeriodData {
   list: NorwegianMunicipality[];
@@ -136,6 +138,7 @@ export function findCounty(countyNumberOrName: string, period: RegisterPeriod): 
 
 const EMPTY: MunicipalityMatch = Object.freeze({ kind: 'empty' });
 const AN_ORGANISATION: MunicipalityMatch = Object.freeze({ kind: 'organisation' });
+/** Organisation texts whose match is kept (a million rows of a region hold far fewer distinct ones). */
 const CACHE_LIMIT = 100_000;
 /** Longest key a near miss is looked for against: longer than any single municipality name (Nåavmesjenjaelmie). */
 const NEAR_KEY_LENGTH = 18;
@@ -299,21 +302,12 @@ export function createRegister(opts: {
     return inside.length ? suggestions(inside) : AN_ORGANISATION;
   };
 
-  const cache = new Map<string, MunicipalityMatch>();
   return {
     county,
     period,
     regionName: opts.members?.length ? 'the region' : county.name,
     municipalities: members.map((m): MunicipalityRef => ({ code: m.code, name: m.name })),
-    match(text: string): MunicipalityMatch {
-      let result = cache.get(text);
-      if (result === undefined) {
-        if (cache.size >= CACHE_LIMIT) cache.clear();
-        result = match(text);
-        cache.set(text, result);
-      }
-      return result;
-    },
+    match: memo(match, CACHE_LIMIT),
   };
 }
 

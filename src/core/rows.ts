@@ -183,11 +183,7 @@ export function registrationReader(
     const c = cells[i];
     return trimmed(typeof c === 'string' ? c : cellText(c));
   };
-  // A blank answer is null (or false) without a look in the answer caches: optional columns are often blank.
-  const yesNo = (cells: readonly Cell[], i: number): boolean | null => {
-    const text = at(cells, i);
-    return text === '' ? null : parseYesNo(text);
-  };
+  const yesNo = (cells: readonly Cell[], i: number): boolean | null => parseYesNo(at(cells, i));
   const [names, organisations, roles, diets] = [interner(), interner(), interner(), interner()];
   const optional = (cells: readonly Cell[], i: number, intern?: (text: string) => string): string | null => {
     const text = at(cells, i);
@@ -235,14 +231,14 @@ export function registrationReader(
     if (organisation === '') problems = withProblem(problems, { code: 'no-organisation' });
 
     const attendanceText = at(cells, iAttendance);
-    let attendance = attendanceText === '' ? null : parseAttendance(attendanceText);
+    let attendance = parseAttendance(attendanceText);
     if (attendance === null && attendanceText !== '') {
       const yes = parseYesNo(attendanceText);
       if (yes !== null) attendance = yes === yesMeansDigital ? 'digital' : 'in-person';
     }
 
     const cancelText = at(cells, iCancel);
-    const cancelled = cancelText !== '' && (isCancelledValue(cancelText) || (yesCancels && parseYesNo(cancelText) === true));
+    const cancelled = isCancelledValue(cancelText) || (yesCancels && parseYesNo(cancelText) === true);
 
     registrations.push({
       key: '', // set in finish(), with the time

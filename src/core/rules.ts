@@ -13,7 +13,7 @@ import { sortKey } from './sort.js';
 import { idNumber, NO_PROBLEMS, withProblem } from './rows.js';
 import { TZDate } from '@date-fns/tz';
 import { fold, memo } from './text.js';
-import { digitsAt, validDateTime } from './dates.js';
+import { daysSinceEpoch, digitsAt, validDateTime } from './dates.js';
 import type {
   Decision,
   EventSettings,
@@ -328,18 +328,6 @@ export function storedInstant(text: string): number {
 }
 
 /**
- * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
- * Years 0–99 are 1900–1999, as Date.UTC takes them.
- */
-function daysSinceEpoch(year: number, month: number, day: number): number {
-  const y = (year <= 99 ? year + 1900 : year) - (month <= 2 ? 1 : 0);
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468;
-}
-
-/**
  * Decides what can be decided for position `i` alone (statuses 1–6 of SPEC 2; one that gets through is
  * provisionally `over-quota`), and fills its place in `cases`: the only pass that reads the registration.
  */
@@ -394,7 +382,7 @@ function assess(
 
   let status: number;
   if (cancelled) status = CANCELLED;
-  else if (problems.length > 0) status = NEEDS_ATTENTION; // every problem found so far blocks
+  else if (problems.length > 0 && problems.some((p) => BLOCKING.has(p.code))) status = NEEDS_ATTENTION;
   else if (match.kind !== 'region') status = NOT_ELIGIBLE;
   else if (attendance === 'digital') status = DIGITAL;
   else if (!needsRoom) status = NO_ROOM;
@@ -498,7 +486,7 @@ function flagLikelyDuplicates(cases: Cases, byArrival: Order, meaning: Organisat
   // text), each worked out from the texts once; no key text per person.
   const folded: string[] = [];
   const foldedName = (k: number) => (folded[k] ??= fold(names.list[k]!));
-  const nameNumbers = new Map<string, number>();
+  const nameNumbers = new Texts();
   const byPair: Map<number, number>[] = [];
   const nameOf = (i: number): number => {
     const pairs = (byPair[first[i]!] ??= new Map());
@@ -507,22 +495,19 @@ function flagLikelyDuplicates(cases: Cases, byArrival: Order, meaning: Organisat
       const f = foldedName(first[i]!);
       const l = foldedName(last[i]!);
       const full = f === '' ? l : l === '' ? f : `${f} ${l}`; // "Kari Lie" + "" is "Kari" + "Lie"
-      k = nameNumbers.get(full);
-      if (k === undefined) nameNumbers.set(full, (k = nameNumbers.size));
+      k = nameNumbers.number(full);
       pairs.set(last[i]!, k);
     }
     return k;
   };
-  const placeNumbers = new Map<string, number>();
+  const placeNumbers = new Texts();
   const places = new Int32Array(orgs.list.length).fill(-1);
   const placeOf = (i: number): number => {
     const o = org[i]!;
     if (places[o] === -1) {
       const m = meaning[o]!.municipality;
       const place = m ? m.code : `o:${fold(orgs.list[o]!)}`; // codes are digits: no clash with "o:"
-      let k = placeNumbers.get(place);
-      if (k === undefined) placeNumbers.set(place, (k = placeNumbers.size));
-      places[o] = k;
+      places[o] = placeNumbers.number(place);
     }
     return places[o]!;
   };

@@ -75,15 +75,15 @@ export function normaliseEmail(email: string): string {
 }
 
 /**
- * Caches a text → answer function (bounded: cleared at 10,000 texts): answer columns, organisations, roles and
+ * Caches a text → answer function (bounded: cleared at `limit` texts): answer columns, organisations, roles and
  * the like hold few distinct values, and folding or testing each again is not free.
  */
-export function memo<T>(fn: (text: string) => T): (text: string) => T {
+export function memo<T>(fn: (text: string) => T, limit = 10_000): (text: string) => T {
   const cache = new Map<string, T>();
   return (text: string): T => {
     let v = cache.get(text);
     if (v === undefined && !cache.has(text)) {
-      if (cache.size >= 10_000) cache.clear();
+      if (cache.size >= limit) cache.clear();
       v = fn(text);
       cache.set(text, v);
     }

@@ -44,7 +44,10 @@ const NO = new Set(['nei', 'n', 'no', '0', 'false', 'usant', 'ikkje', 'ikke', 'n
  * A yes/no answer: `ja nei yes no j n x 1 0 true false` (any case), judged by the first word so that
  * "Ja, takk", "Nei takk" and "Yes please" count. Blank or anything else → null.
  */
-export const parseYesNo: (text: string) => boolean | null = memo((text) => {
+/** `fn` for a text that is not blank, `blank` for '' without a look in its cache (optional answers are often blank). */
+const unlessBlank = <T>(blank: T, fn: (text: string) => T) => (text: string): T => (text === '' ? blank : fn(text));
+
+export const parseYesNo: (text: string) => boolean | null = unlessBlank(null, memo((text) => {
   const f = fold(text);
   if (f === '') return null;
   const space = f.indexOf(' ');
@@ -52,7 +55,7 @@ export const parseYesNo: (text: string) => boolean | null = memo((text) => {
   if (YES.has(first)) return true;
   if (NO.has(first)) return false;
   return null;
-});
+}));
 
 const IN_PERSON =
   /\b(fysisk\w*|oppmote|in person|physical\w*|on ?site|alesund|begge|both|salen|til ?stades?|til ?stede)\b/;
@@ -64,23 +67,23 @@ const DIGITAL = /\b(digital\w*|online|webinar\w*|nett|remote\w*|teams|zoom|strea
  * deltaking"); in person for "Fysisk", "Fysisk oppmøte", "I Ålesund", "Begge", "Fysisk og digitalt".
  * Blank, a bare yes/no or anything else → null (the caller decides from the question).
  */
-export const parseAttendance: (text: string) => 'in-person' | 'digital' | null = memo((text) => {
+export const parseAttendance: (text: string) => 'in-person' | 'digital' | null = unlessBlank(null, memo((text) => {
   const f = fold(text);
   if (f === '') return null;
   if (IN_PERSON.test(f.replace(NOT_IN_PERSON, ''))) return 'in-person';
   if (DIGITAL.test(f)) return 'digital';
   return null;
-});
+}));
 
 const CANCELLED =
   /\b(avmeldt|avmeld|avmelde|avmelding|avmeldte|trekt|trukket|trekk|cancell?ed|cancel|withdrawn|kansellert)\b/;
 const NEGATION = /\b(ikkje|ikke|not|ingen)\b/;
 
 /** A status value that says the registration is withdrawn: avmeldt, avmeld, trekt, trukket, cancelled, withdrawn. */
-export const isCancelledValue: (text: string) => boolean = memo((text) => {
+export const isCancelledValue: (text: string) => boolean = unlessBlank(false, memo((text) => {
   const f = fold(text);
   return f !== '' && CANCELLED.test(f) && !NEGATION.test(f);
-});
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Timestamps

@@ -8,7 +8,7 @@
 // roles as emission cuts, nature management and circular economy as environment, building permits and
 // facility management as building and property. Top leaders (mayor, director) are shown on their own, so
 // "Ordførar" is 'other' here.
-import { fold } from '../text.js';
+import { fold, memo } from '../text.js';
 import type { Lang } from '../types.js';
 
 export type RoleArea =
@@ -56,25 +56,17 @@ const PATTERNS: [RoleArea, RegExp][] = [
   ['property', /eigedom|eiendom|bygg|bygning|property|building|facilit|estate|vaktmeist|vaktmest/],
 ];
 
-// Roles repeat a lot (a few hundred distinct texts in a million rows): cache, but bounded.
-const cache = new Map<string, RoleArea[]>();
-const CACHE_LIMIT = 10_000;
+// Roles repeat a lot (a few hundred distinct texts in a million rows): each is looked at once (memo).
+const areasOf = memo((role): RoleArea[] => {
+  const text = fold(role);
+  if (text === '') return [];
+  const areas = PATTERNS.filter(([, re]) => re.test(text)).map(([area]) => area);
+  return areas.length ? areas : ['other'];
+});
 
 /** The role areas a role text names; ['other'] when it names none; [] when there is no role. */
 export function roleAreas(role: string | null): RoleArea[] {
-  if (role === null) return [];
-  const hit = cache.get(role);
-  if (hit) return hit;
-  const text = fold(role);
-  let areas: RoleArea[];
-  if (text === '') areas = [];
-  else {
-    areas = PATTERNS.filter(([, re]) => re.test(text)).map(([area]) => area);
-    if (areas.length === 0) areas = ['other'];
-  }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(role, areas);
-  return areas;
+  return role === null ? [] : areasOf(role);
 }
 
 const LABELS: Record<Lang, Record<RoleArea, string>> = {
