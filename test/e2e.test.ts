@@ -290,6 +290,7 @@ describe('plan: decide and deliver', () => {
     const ws = tempWorkspace('nettskjema.csv', 'google-forms-nn.csv');
     expect(run(['plan', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
     const state = readFileSync(join(ws, '.samling', 'state.json'));
+    const rooming = readFileSync(join(ws, 'out', 'rooming-list-hotel.csv'));
     // A folder where the report goes: it cannot be replaced by the new report.
     rmSync(join(ws, 'out', 'report.html'));
     mkdirSync(join(ws, 'out', 'report.html'));
@@ -298,6 +299,8 @@ describe('plan: decide and deliver', () => {
     expect(r.stderr).toMatch(/^samling: out\/report\.html: cannot be written: a folder has that name\nMove or rename what is in the way/);
     expect(r.stderr).not.toMatch(/\n\s+at |bug/);
     expect(readFileSync(join(ws, '.samling', 'state.json')).equals(state)).toBe(true);
+    // The hotel's list is the one the workspace remembers (the new import would have added people to it).
+    expect(readFileSync(join(ws, 'out', 'rooming-list-hotel.csv')).equals(rooming)).toBe(true);
     expect(readdirSync(join(ws, '.samling')).filter((f) => f !== 'files').sort()).toEqual(['state.json']);
     expect(readdirSync(join(ws, '.samling', 'files'))).toHaveLength(1);
   });

@@ -2,7 +2,7 @@
 // run in-process with stdin and stdout taken for terminals), and without one (the built CLI with stdin
 // closed and no CI): nothing prompts, and the message names the flag or decision that answers.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import importCommand from '../src/commands/import.js';
@@ -92,6 +92,27 @@ describe('in a terminal: import asks, and remembers the answers', () => {
     const again = answer([]);
     await importCommand(opts(ws), [join(ws, 'svar2.csv')]);
     expect(again.asked).toEqual([]);
+  });
+
+  it('a config that cannot be written (to remember a column) is exit 2, and import and plan change nothing', async () => {
+    for (const command of [importCommand, planCommand]) {
+      const ws = tempWorkspace();
+      writeFileSync(join(ws, 'svar.csv'), csv());
+      writeFileSync(join(ws, 'samling.config.json'), JSON.stringify({ quota: 3 }));
+      // A folder where samling writes the new config before renaming it into place.
+      mkdirSync(join(ws, `.samling.config.json.${process.pid}.tmp`));
+      const before = snapshot(ws);
+      answer([
+        [/no column found for the municipality or organisation/, (q) => q.choices!.find((c) => c.name.includes('Arbeidsplass'))!.value],
+        [/“Kristiansand” is not a municipality of Møre og Romsdal/, () => '1505'],
+        [/more people than places/, () => false],
+      ]);
+      const e = await command(opts(ws), [join(ws, 'svar.csv')]).then(() => null, (err: unknown) => err);
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).message).toMatch(/cannot be written: a folder has that name/);
+      // (plan's new state, written beside the old one, is removed once the disk has flushed it)
+      await vi.waitFor(() => expect(snapshot(ws)).toEqual(before), { timeout: 2000 });
+    }
   });
 
   it('skipping and "no" leave everything to the rules and to later', async () => {

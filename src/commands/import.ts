@@ -154,13 +154,14 @@ export async function runImport(
     result = await ctx.workspace.withLock(() => {
       const r = stateStamp(ctx) === stamp ? result : ((reloaded = true), applyImports(ctx.workspace.load(), parsed, now));
       r.state.decisions.push(...asked.decisions);
+      // First: a config that cannot be written then leaves the workspace as it was.
+      const remembered = rememberColumns(ctx, parsed);
+      if (remembered) messages.push(remembered);
       for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
       ctx.workspace.save(r.state);
       return r;
     });
     if (reloaded) plan = planFor(result.state, ctx.settings, register);
-    const remembered = rememberColumns(ctx, parsed);
-    if (remembered) messages.push(remembered);
   } else if (parsed.some((p) => Object.keys(p.learned).length)) {
     messages.push('Dry run: the columns you named are not remembered (use --map "Header=field", or run without --dry-run).');
   }

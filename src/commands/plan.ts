@@ -60,22 +60,25 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
       // written leaves every output as it was, and an output that cannot be written the workspace.
       progress.phase('saving the workspace');
       const written = await ctx.workspace.saveAround(state, async () => {
-        progress.phase('writing the rooming lists');
-        const rooming = await writeRoomingLists();
+        // The columns the organiser named, first: a config that cannot be written then changes nothing else.
+        const remembered = rememberColumns(ctx, parsed);
+        if (remembered) messages.push(remembered);
         progress.phase('writing the letters and summaries');
         const summaries = writeSummaries(plan, w);
         progress.phase('writing the participant lists');
         const lists = writeLists(plan, w);
         progress.phase('writing the report');
         const report = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: true });
+        // Last: an output that cannot be written stops plan before any hotel's list is new (the state, which
+        // remembers what each hotel got, stays as it was too).
+        progress.phase('writing the rooming lists');
+        const rooming = await writeRoomingLists();
         progress.phase('putting the workspace in place');
         for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
         return { files: [...rooming.written, ...summaries, ...lists, report], changes: rooming.changes };
       });
       return { state, reports, plan, parsed, written: written.files, changes: written.changes };
     });
-    const remembered = rememberColumns(ctx, parsed);
-    if (remembered) messages.push(remembered);
     result = { ...result, messages };
   } finally {
     progress.done();
