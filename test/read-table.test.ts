@@ -205,6 +205,29 @@ describe('line endings, encodings and edge cases', () => {
     expect(detectDelimiter('Namn\nKari\n', '\t')).toBe('\t');
   });
 
+  it('files of a megabyte or more: Windows-1252 is read (in chunks), UTF-16, old .xls and renamed workbooks as before', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `Åse Ørnes ${i}\tVolda`);
+    const utf16 = await readTable(tmpFile('big16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(['Navn\tKommune', ...rows].join('\r\n'), 'utf16le')])));
+    expect(utf16).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', rowCount: 40_000 });
+    expect(utf16.rows[39_999]!.cells).toEqual(['Åse Ørnes 39999', 'Volda']);
+    const cp1252 = await readTable(tmpFile('big1252.csv', Buffer.from(['Navn;Kommune', ...rows].join('\r\n').replaceAll('\t', ';'), 'latin1')));
+    expect(cp1252).toMatchObject({ encoding: 'windows-1252', delimiter: ';', rowCount: 40_000 });
+    expect(cp1252.rows[39_999]!.cells).toEqual(['Åse Ørnes 39999', 'Volda']);
+    const ole2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1 << 20)]);
+    await expect(readTable(tmpFile('old.csv', ole2))).rejects.toThrow(/old Excel \.xls file/);
+    // A workbook of over a megabyte (text that does not compress much), renamed to .csv.
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Skjema');
+    ws.addRow(['Navn', 'Kommune', 'Merknad']);
+    const noise = (i: number) => ['a', 'b', 'c'].map((k) => createHash('sha256').update(k + i).digest('base64')).join('');
+    for (let i = 0; i < 12_000; i++) ws.addRow([`Person ${i}`, 'Volda', noise(i)]);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(xlsx.length).toBeGreaterThan(1 << 20);
+    const renamed = await readTable(tmpFile('renamed-big.csv', xlsx));
+    expect(renamed).toMatchObject({ encoding: 'xlsx', rowCount: 12_000 });
+  });
+
   it('an .xlsx renamed to .csv is still read as a workbook', async () => {
     const t = await readTable(tmpFile('renamed.csv', readFileSync(fx('microsoft-forms.xlsx'))));
     expect(t.encoding).toBe('xlsx');

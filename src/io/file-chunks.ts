@@ -88,7 +88,7 @@ export function chunkedFile(fd: number, size: number, chunk = CHUNK): ChunkedFil
     },
     unchanged() {
       const now = fstatSync(fd);
-      return read === size && now.size === first.size && now.mtimeMs === first.mtimeMs && now.ino === first.ino;
+      return read === size && now.size === first.size && now.mtimeMs === first.mtimeMs;
     },
   };
 }
