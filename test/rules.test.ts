@@ -362,6 +362,33 @@ describe('hotels', () => {
     expect(p.nights).toEqual([{ date: '2021-11-10', rooms: 4 }, { date: '2021-11-11', rooms: 6 }]);
   });
 
+  it('over-quota people on the rooming lists take only the rooms left, beside their municipality\'s covered people', () => {
+    const two = [{ name: 'Brosundet', rooms: 3 }, { name: 'Scandic', rooms: null }];
+    const withOver = { ...EVENT.roomingList, includeOverQuota: true };
+    // Kristiansund (1505): 2 covered fill Brosundet with Molde's 1; Ørsta (1520): 2 covered and 3 over quota.
+    const regs = [...many('k', 2, 'Kristiansund'), ...many('m', 1, 'Molde'), ...many('o', 5, 'Ørsta')];
+    const p = run(regs, [], { quota: 2, hotels: two, roomingList: withOver });
+    expect(statuses(p, ['o1', 'o2', 'o3', 'o4', 'o5'])).toEqual(['covered', 'covered', 'over-quota', 'over-quota', 'over-quota']);
+    // Brosundet is full with the covered: never more guests than rooms, and Ørsta stays together in Scandic.
+    expect(p.hotels[0]!.nights.find((n) => n.date === '2021-11-11')).toEqual({ date: '2021-11-11', rooms: 3, capacity: 3 });
+    expect(['o1', 'o2', 'o3', 'o4', 'o5'].map((id) => get(p, id).hotel)).toEqual(Array(5).fill('Scandic'));
+    expect(p.hotels[1]!.nights.find((n) => n.date === '2021-11-11')!.rooms).toBe(5);
+    // The paid rooms stay the covered ones.
+    expect(p.nights.find((n) => n.date === '2021-11-11')!.rooms).toBe(5);
+
+    // With no room left anywhere, an over-quota guest is unplaced, not squeezed in.
+    const full = [{ name: 'Brosundet', rooms: 3 }, { name: 'Scandic', rooms: 3 }];
+    const q = run(regs, [], { quota: 2, hotels: full, roomingList: withOver });
+    const hotelsOf = ['o3', 'o4', 'o5'].map((id) => get(q, id).hotel);
+    expect(hotelsOf.filter((h) => h !== null)).toHaveLength(1);
+    expect(['o3', 'o4', 'o5'].filter((id) => get(q, id).hotel === null).map((id) => get(q, id).problems)).toEqual([[{ code: 'unplaced' }], [{ code: 'unplaced' }]]);
+    for (const h of q.hotels) for (const n of h.nights) expect(n.rooms).toBeLessThanOrEqual(n.capacity!);
+
+    // Without includeOverQuota they have no hotel and no problem.
+    const r = run(regs, [], { quota: 2, hotels: full });
+    expect(['o3', 'o4', 'o5'].map((id) => [get(r, id).hotel, get(r, id).problems])).toEqual(Array(3).fill([null, []]));
+  });
+
   it('uses one hotel called "hotel" without limit when none is configured', () => {
     const p = run(many('o', 3));
     expect(p.hotels).toEqual([

@@ -194,7 +194,8 @@ export function plan(
   }
   for (const i of covered) cases.nights.set(i, cases.extraNight[i] === GRANTED ? [...nightDates] : [settings.mainNight]);
   const hotels = settings.hotels.length > 0 ? settings.hotels : [{ name: 'hotel', rooms: null }];
-  const hotelNights = assignHotels(cases, byArrival, hotels, nightDates, meaning, codes.list);
+  const hotelNights = assignHotels(cases, byArrival, hotels, nightDates, meaning, codes.list,
+    settings.roomingList.includeOverQuota ? { mainNight: settings.mainNight } : null);
 
   return {
     event: settings,
@@ -640,37 +641,61 @@ function eventNights(settings: EventSettings): string[] {
  * Covered people to hotels, municipality by municipality in code order: a municipality goes whole to
  * the first hotel with room for all of it on every night; when none has, its people fill the hotels in
  * order, each in the first with a room on all of their nights. Whoever does not fit is `unplaced`.
+ * With `overQuota` (the config lists them on the rooming lists, their municipality paying), over-quota
+ * people are placed after every covered one, for the main night only, in the rooms left: a municipality's
+ * first in its covered people's hotel, else in the first hotel with room for all of them, else one by one.
+ * They never take a covered person's room, and whoever of them does not fit is `unplaced` too.
  * Returns rooms used per hotel per night (indices of `hotels` and `nights`).
  */
-function assignHotels(cases: Cases, byArrival: Order, hotels: Hotel[], nights: string[], meaning: Organisation[], codes: string[]): number[][] {
+function assignHotels(
+  cases: Cases, byArrival: Order, hotels: Hotel[], nights: string[], meaning: Organisation[], codes: string[],
+  overQuota: { mainNight: string } | null,
+): number[][] {
   const used = hotels.map(() => nights.map(() => 0));
   const free = (h: number, n: number) => (hotels[h]!.rooms === null ? Infinity : hotels[h]!.rooms! - used[h]![n]!);
-  const nightsOf = (i: number) => cases.nights.get(i)!;
+  const mainNight = overQuota === null ? [] : [overQuota.mainNight];
+  const nightsOf = (i: number) => (cases.status[i] === COVERED ? cases.nights.get(i)! : mainNight);
   const place = (i: number, h: number) => {
     cases.hotel[i] = h;
     for (const date of nightsOf(i)) used[h]![nights.indexOf(date)]!++;
   };
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < cases.status.length; i++) {
-    if (cases.status[i] !== COVERED) continue;
-    const code = codes[meaning[cases.org[i]!]!.code]!;
-    const g = groups.get(code);
-    if (g) g.push(i);
-    else groups.set(code, [i]);
-  }
-  for (const code of [...groups.keys()].sort()) {
-    const group = groups.get(code)!.sort(byArrival);
-    const need = nights.map((date) => group.filter((i) => nightsOf(i).includes(date)).length);
-    const whole = hotels.findIndex((_, h) => need.every((k, n) => free(h, n) >= k));
+  const groupsOf = (status: number) => {
+    const groups = new Map<string, number[]>();
+    for (let i = 0; i < cases.status.length; i++) {
+      if (cases.status[i] !== status) continue;
+      const code = codes[meaning[cases.org[i]!]!.code]!;
+      const g = groups.get(code);
+      if (g) g.push(i);
+      else groups.set(code, [i]);
+    }
+    return groups;
+  };
+  const fits = (h: number, group: number[]) =>
+    nights.every((date, n) => free(h, n) >= group.filter((i) => nightsOf(i).includes(date)).length);
+  const placeGroup = (group: number[], preferred: number) => {
+    const whole = preferred >= 0 && fits(preferred, group) ? preferred : hotels.findIndex((_, h) => fits(h, group));
     if (whole >= 0) {
       for (const i of group) place(i, whole);
-      continue;
+      return;
     }
     for (const i of group) {
       const h = hotels.findIndex((_, h) => nightsOf(i).every((date) => free(h, nights.indexOf(date)) >= 1));
       if (h >= 0) place(i, h);
       else cases.problems.set(i, withProblem(cases.problems.get(i) ?? NO_PROBLEMS, { code: 'unplaced' }));
     }
+  };
+  // The hotel of each municipality's first covered person: where its over-quota people go first.
+  const hotelOf = new Map<string, number>();
+  const covered = groupsOf(COVERED);
+  for (const code of [...covered.keys()].sort()) {
+    const group = covered.get(code)!.sort(byArrival);
+    placeGroup(group, -1);
+    const placed = group.find((i) => cases.hotel[i]! >= 0);
+    if (placed !== undefined) hotelOf.set(code, cases.hotel[placed]!);
+  }
+  if (overQuota !== null) {
+    const over = groupsOf(OVER_QUOTA);
+    for (const code of [...over.keys()].sort()) placeGroup(over.get(code)!.sort(byArrival), hotelOf.get(code) ?? -1);
   }
   return used;
 }

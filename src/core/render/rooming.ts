@@ -42,7 +42,6 @@ export function roomingStays(plan: Plan, lang: Lang): Record<string, Stay[]> {
 /** Every stay at `hotelName`, sorted by arrival, municipality, last name. */
 export function staysAt(plan: Plan, hotelName: string, lang: Lang): Stay[] {
   const { roomingList, hotels, mainNight } = plan.event;
-  const first = hotels[0]?.name ?? DEFAULT_HOTEL;
   // With no hotel configured everyone placed is at `hotel`; with hotels, null means "not placed".
   const unplacedAt = hotels.length === 0 ? DEFAULT_HOTEL : null;
   const organiser = t(lang, 'payer.organiser');
@@ -73,7 +72,8 @@ export function staysAt(plan: Plan, hotelName: string, lang: Lang): Stay[] {
     if (r.status === 'covered') {
       if ((r.hotel ?? unplacedAt) !== hotelName || r.nights.length === 0) continue;
       for (const run of runs(r.nights)) add(r, run, organiser);
-    } else if (r.status === 'over-quota' && roomingList.includeOverQuota && (r.hotel ?? first) === hotelName) {
+    } else if (r.status === 'over-quota' && roomingList.includeOverQuota && (r.hotel ?? unplacedAt) === hotelName) {
+      // Placed by the plan in the rooms the covered people left (rules' assignHotels); none when every hotel was full.
       add(r, [mainNight], t(lang, 'payer.municipality', { name: organisationOf(r) }));
     }
   }
