@@ -126,7 +126,8 @@ describe('reading a row', () => {
       { file: 'svar.csv', hash: 'abc', headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })), encoding: 'utf-8', delimiter: ',' },
       mapColumns(headers, rows, {}), DEFAULT_EVENT);
     const answers = registrations.map((r) => [r.attendance, r.needsRoom, r.topLeader, r.cancelled]);
-    expect(answers).toEqual([[null, null, null, false], [null, null, null, false], ['digital', true, false, true]]);
+    // A blank forum answer is not a yes: false, as the form asks (SPEC 2: the role counts only when it does not).
+    expect(answers).toEqual([[null, null, false, false], [null, null, false, false], ['digital', true, false, true]]);
   });
 });
 

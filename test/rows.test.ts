@@ -174,6 +174,30 @@ describe('toRegistrations: other layouts', () => {
     });
   });
 
+  it('with a forum question, only a yes makes a top leader: a mayor who leaves it blank is not one (SPEC 2)', () => {
+    const { registrations } = read(['Tidsmerke', 'Namn', 'Kommune', 'Stilling', 'Deltek du på toppleiarforum?'], [
+      ['01.09.2021 10:00', 'Kari Nordmann', 'Sula', 'Kommunedirektør', ''],
+      ['01.09.2021 10:00', 'Ola Nordmann', 'Volda', 'Rådgjevar', 'Ja'],
+      ['01.09.2021 10:00', 'Per Nordmann', 'Ørsta', 'Ordførar', 'Nei'],
+    ]);
+    expect(registrations.map((r) => r.topLeader)).toEqual([false, true, false]);
+  });
+
+  it('reads a withdrawal in a Status column and in an Avmeld column when a form has both (SPEC 2)', () => {
+    const rows = [
+      ['01.09.2021 10:00', 'a@example.org', 'A One', 'Molde', 'x', ''],
+      ['01.09.2021 10:00', 'b@example.org', 'B Two', 'Molde', '', 'withdrawn'],
+      ['01.09.2021 10:00', 'c@example.org', 'C Three', 'Molde', '', 'Trukket'],
+      ['01.09.2021 10:00', 'd@example.org', 'D Four', 'Molde', 'Nei', 'Påmeldt'],
+      ['01.09.2021 10:00', 'e@example.org', 'E Five', 'Molde', 'Ja', 'Påmeldt'],
+    ];
+    const both = read(['Tidsmerke', 'E-post', 'Namn', 'Kommune', 'Avmeld', 'Status'], rows);
+    expect(both.registrations.map((r) => r.cancelled)).toEqual([true, true, true, false, true]);
+    // The other order: a yes in Status is not a withdrawal, a yes in Avmeld is.
+    const swapped = read(['Tidsmerke', 'E-post', 'Namn', 'Kommune', 'Status', 'Avmeld'], rows.map((r) => [...r.slice(0, 4), r[5]!, r[4]!]));
+    expect(swapped.registrations.map((r) => r.cancelled)).toEqual([true, true, true, false, true]);
+  });
+
   it('uses an override to read an unknown column', () => {
     const { registrations } = read(['Tidsmerke', 'Namn', 'Arbeidsgjevar'], [['01.09.2021 10:00', 'Kari Nordmann', 'Ørsta']],
       { arbeidsgjevar: 'organisation' });

@@ -19,6 +19,11 @@ export interface ColumnMapping {
   missing: RequiredField[];
   /** Override keys that matched no header (folded), so the caller can warn about a typo. */
   unmatchedOverrides: string[];
+  /**
+   * Further columns that say a registration is withdrawn, beside fields.cancelled: a form may have both a
+   * `Status` and an `Avmeld` column, and a withdrawal in either counts (SPEC 2).
+   */
+  alsoCancelled?: number[];
 }
 
 /** How many data rows the caller should hand over as `sample`. */
@@ -139,6 +144,7 @@ export function mapColumns(
   const ignored: number[] = [];
   const unused: number[] = [];
   const candidates = new Map<Field, number[]>();
+  const alsoCancelled: number[] = [];
 
   for (let i = 0; i < headers.length; i++) {
     const f = folded[i]!;
@@ -161,6 +167,12 @@ export function mapColumns(
   for (const [field, columns] of candidates) {
     if (overridden.has(field)) {
       unused.push(...columns);
+      continue;
+    }
+    if (field === 'cancelled') {
+      // Every column that can withdraw someone is read, not only the best fit.
+      fields.cancelled = columns[0]!;
+      if (columns.length > 1) alsoCancelled.push(...columns.slice(1));
       continue;
     }
     let best = columns[0]!;
@@ -188,5 +200,5 @@ export function mapColumns(
   if (fields.organisation === undefined) missing.push('organisation');
   if (fields.submittedAt === undefined) missing.push('submittedAt');
   unused.sort((a, b) => a - b);
-  return { fields, ignored, unused, missing, unmatchedOverrides };
+  return { fields, ignored, unused, missing, unmatchedOverrides, ...(alsoCancelled.length ? { alsoCancelled } : {}) };
 }

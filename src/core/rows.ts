@@ -193,9 +193,16 @@ export function registrationReader(
   // A yes/no answer to an attendance question: yes means digital when the question asks about digital only.
   const attendanceHeader = iAttendance < 0 ? '' : fold(table.headers[iAttendance] ?? '');
   const yesMeansDigital = /\bdigital/.test(attendanceHeader) && !/\b(fysisk|oppmote|in person)/.test(attendanceHeader);
-  // A yes in an Avmeld-like column cancels; a status column needs a cancelling word.
-  const cancelHeader = iCancel < 0 ? '' : fold(table.headers[iCancel] ?? '');
-  const yesCancels = !/\bstatus\b/.test(cancelHeader);
+  // A yes in an Avmeld-like column cancels; a status column needs a cancelling word. A form may have both.
+  const cancelColumns = (iCancel < 0 ? [] : [iCancel, ...(mapping.alsoCancelled ?? [])])
+    .map((i) => ({ i, yesCancels: !/\bstatus\b/.test(fold(table.headers[i] ?? '')) }));
+  const cancelledIn = (cells: readonly Cell[]): boolean => {
+    for (const { i, yesCancels } of cancelColumns) {
+      const text = at(cells, i);
+      if (isCancelledValue(text) || (yesCancels && parseYesNo(text) === true)) return true;
+    }
+    return false;
+  };
 
   const registrations: Registration[] = [];
   const blankRows: number[] = [];
@@ -237,8 +244,7 @@ export function registrationReader(
       if (yes !== null) attendance = yes === yesMeansDigital ? 'digital' : 'in-person';
     }
 
-    const cancelText = at(cells, iCancel);
-    const cancelled = isCancelledValue(cancelText) || (yesCancels && parseYesNo(cancelText) === true);
+    const cancelled = cancelColumns.length !== 0 && cancelledIn(cells);
 
     registrations.push({
       key: '', // set in finish(), with the time
@@ -254,7 +260,8 @@ export function registrationReader(
       attendance,
       needsRoom: yesNo(cells, iRoom),
       extraNight: yesNo(cells, iExtra),
-      topLeader: yesNo(cells, iTop),
+      // SPEC 2: the role counts only when the form has no forum question; with one, only a yes is a top leader.
+      topLeader: iTop < 0 ? null : yesNo(cells, iTop) === true,
       cancelled,
       dietary: optional(cells, iDiet, diets),
       notes: optional(cells, iNotes),

@@ -147,6 +147,7 @@ export interface Registration {
   attendance: 'in-person' | 'digital' | null;
   needsRoom: boolean | null;
   extraNight: boolean | null;
+  /** null when the form does not ask about the forum (the role decides then); a blank answer is false. */
   topLeader: boolean | null;
   cancelled: boolean;
   dietary: string | null;
