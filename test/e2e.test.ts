@@ -173,6 +173,19 @@ describe('bad input: one message naming the file, exit 2, nothing written', () =
     });
   }
 
+  it('an export without its header row: says so, and prints nobody\'s answers', () => {
+    const ws = tempWorkspace('google-forms-nn.csv');
+    const lines = readFileSync(join(ws, 'google-forms-nn.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    writeFileSync(join(ws, 'no-header.csv'), lines.slice(1).join('\r\n'));
+    const r = run(['plan', 'no-header.csv'], { cwd: ws });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no-header\.csv, row 1: no column found .*the first row holds answers/);
+    expect(r.stderr).toMatch(/Export the sheet with its header row/);
+    const first = lines[1]!.split(',');
+    for (const answer of first.filter((a) => a.trim().length > 3)) expect(r.stderr).not.toContain(answer.trim());
+    expect(readdirSync(ws).sort()).toEqual(['google-forms-nn.csv', 'no-header.csv']);
+  });
+
   it('bad input into a fresh folder leaves no trace: no .samling, no lock, no out/', () => {
     const ws = tempWorkspace('bad/broken-quote.csv');
     const r = run(['plan', 'broken-quote.csv'], { cwd: ws });
@@ -284,6 +297,24 @@ describe('plan: decide and deliver', () => {
     }
     const c = run(['check'], { cwd: ws });
     expect(c.code, c.stderr).toBe(0);
+  });
+
+  it('a covered guest every hotel is too full for: check and plan --strict exit 1 and say why, status says what to do', () => {
+    const ws = tempWorkspace('nettskjema.csv');
+    writeFileSync(join(ws, 'samling.config.json'), JSON.stringify({ hotels: [{ name: 'Small', rooms: 3 }] }));
+    expect(run(['import', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
+    for (const r of status(ws).registrations.filter((x) => x.status === 'late-pending')) {
+      expect(run(['late', '--reject', r.id], { cwd: ws }).code).toBe(0);
+    }
+    const guest = status(ws).registrations.find((r) => r.status === 'covered' && r.hotel === null);
+    expect(guest).toBeDefined();
+    const check = run(['check'], { cwd: ws });
+    expect(check.code).toBe(1);
+    expect(check.stderr + check.stdout).toMatch(/1 guest has no hotel room.*add a hotel or more rooms/);
+    expect(run(['plan', '--strict'], { cwd: ws }).code).toBe(1);
+    expect(run(['status'], { cwd: ws }).stdout).toMatch(/no hotel room/);
+    writeFileSync(join(ws, 'samling.config.json'), JSON.stringify({ hotels: [{ name: 'Small', rooms: 3 }, { name: 'Annex', rooms: 2 }] }));
+    expect(run(['check'], { cwd: ws }).code).toBe(0);
   });
 
   it('an output that cannot be written is exit 2 naming it, and leaves the workspace as it was', () => {
@@ -404,6 +435,20 @@ describe('decisions and mapping, the details an organiser trips on', () => {
     const digital = run(['decide', 'randi.liavag@example.org', '--cover'], { cwd: ws });
     expect(digital.code).toBe(0);
     expect(digital.stderr).toMatch(/is digital, so --cover changes nothing for now/);
+  });
+
+  it('a cover beyond the quota says the places went to earlier covers, and which', () => {
+    const ws = tempWorkspace('google-forms-nn.csv');
+    expect(run(['import', 'google-forms-nn.csv'], { cwd: ws }).code).toBe(0);
+    const orsta = status(ws).registrations.filter((r) => r.municipality?.name === 'Ørsta' && ['covered', 'over-quota'].includes(r.status));
+    expect(orsta.length).toBeGreaterThan(4);
+    const [fifth, ...firstFour] = [orsta.at(-1)!, ...orsta.slice(0, 4)];
+    for (const r of firstFour) expect(run(['decide', r.id, '--cover'], { cwd: ws }).code).toBe(0);
+    const cover = run(['decide', fifth.id, '--cover'], { cwd: ws });
+    expect(cover.code).toBe(0);
+    expect(cover.stderr).toMatch(new RegExp(`${fifth.id} stays over-quota: Ørsta's places all went to people covered by earlier decisions`));
+    for (const r of firstFour) expect(cover.stderr).toContain(r.id);
+    expect(cover.stderr).not.toMatch(/changes nothing for now/);
   });
 
   it('a decision in an empty folder is exit 2 and leaves nothing behind', () => {

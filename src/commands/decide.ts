@@ -93,8 +93,18 @@ export default async function decideCommand(opts: DecideOptions, id?: string): P
       state.decisions.push(decision(kind, reg.id, now));
       lines.push(`${reg.id}: ${kind}`);
     }
-    if (opts.cover && statusNow() !== 'covered') {
-      lines.push(`Note: ${reg.id} is ${statusNow()}, so --cover changes nothing for now (places go only to people who need a room, from a municipality of the region, on time or approved).`);
+    if (opts.cover) {
+      const after = planFor(state, ctx.settings, register);
+      const me = after.registrations.find((x) => x.id === reg.id);
+      if (me?.status === 'over-quota') {
+        // Covered by earlier decisions, which come first (SPEC 2): this cover waits behind them.
+        const code = me.municipality?.code;
+        const coverDecided = new Set(state.decisions.filter((d) => d.kind === 'cover' && d.id !== reg.id).map((d) => d.id));
+        const before = after.registrations.filter((x) => x.status === 'covered' && x.municipality?.code === code && coverDecided.has(x.id)).map((x) => x.id);
+        lines.push(`Note: ${reg.id} stays over-quota: ${me.municipality?.name ?? 'its municipality'}'s places all went to people covered by earlier decisions (${before.join(', ')}). To give ${reg.id} a place, uncover one of them: samling decide ID --uncover.`);
+      } else if (me?.status !== 'covered') {
+        lines.push(`Note: ${reg.id} is ${me?.status}, so --cover changes nothing for now (places go only to people who need a room, from a municipality of the region, on time or approved).`);
+      }
     }
     if (mapTo !== undefined) {
       const name = fold(reg.organisation);

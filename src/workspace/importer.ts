@@ -148,6 +148,12 @@ export async function readImport(
   }
   if (mapping.missing.length) {
     const what = mapping.missing.map((f) => REQUIRED_LABEL[f] ?? f).join('; ');
+    if (looksLikeAnswers(table.headers)) {
+      // A sheet exported without its header row: its first "headers" are a person's answers, which must not
+      // be printed (messages name files and rows, never people).
+      throw new InputError(`no column found for ${what}: the first row holds answers (an e-mail address, a time or a number), not column names`, path, 1,
+        'Export the sheet with its header row (the questions), then import it again; or add the header row at the top.');
+    }
     const found = table.headers.map((h) => `"${h}"`).join(', ');
     throw new InputError(
       `no column found for ${what}`,
@@ -160,6 +166,14 @@ export async function readImport(
   for (const row of held) reader.add(row);
   const { registrations, blankRows } = reader.finish();
   return { path, table: withoutRows(table), rowsRead: table.rowCount, blankRows, mapping, registrations, learned };
+}
+
+/** A header row that is a person's answers: some "header" is a whole e-mail address, a date or time, or a number. */
+export function looksLikeAnswers(headers: readonly string[]): boolean {
+  return headers.some((h) => {
+    const text = h.trim();
+    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) || /^\+?[\d][\d .:/-]{4,}(?:\s*kl\.?\s*[\d.:]+)?$/i.test(text);
+  });
 }
 
 function withoutRows(table: Table & { rowCount: number }): Omit<Table, 'rows'> {
