@@ -86,8 +86,10 @@ describe('crash safety', () => {
         expect(again.code, again.stderr).toBe(0);
         expect(stateOf(ws)).toBe(newState[command]);
         expect(existsSync(join(ws, '.samling', 'lock'))).toBe(false);
-        // ...and tidies the temporary files the killed process left.
-        expect(readdirSync(join(ws, '.samling')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+        // ...and tidies the temporary files the killed process left, in the workspace and in out/.
+        for (const dir of ['.samling', 'out', join('out', 'municipalities')].filter((d) => existsSync(join(ws, d)))) {
+          expect(readdirSync(join(ws, dir)).filter((f) => f.endsWith('.tmp')), dir).toEqual([]);
+        }
         rmSync(ws, { recursive: true, force: true });
       }),
       { seed: SEED, numRuns: 8, endOnFailure: true },
@@ -105,6 +107,9 @@ describe('crash safety', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`another samling \\(process ${process.pid}, since 2021-09-20T10:00:00.000Z\\) is working on this workspace`));
       expect(r.stderr).toMatch(/Wait for it to finish/);
+      // A lock whose process id now belongs to another program (after a restart) is never broken by
+      // samling: the message says which file to delete if no samling is running.
+      expect(r.stderr).toMatch(/If no samling is running \(after a restart, say\), delete the lock file \S*\.samling[\\/]lock and run the command again/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(stateOf(ws)).toBe(oldState);

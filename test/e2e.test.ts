@@ -1,5 +1,5 @@
 // End to end: the built CLI on the fixtures, in temporary folders, as an organiser runs it.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,16 @@ function status(ws: string): StatusJson {
   return JSON.parse(r.stdout) as StatusJson;
 }
 const byEmail = (s: StatusJson, email: string) => s.registrations.find((r) => r.email?.toLowerCase() === email.toLowerCase());
+
+/** Every file below `dir` with its whole content: equal means byte-identical (and nothing added or removed). */
+function contents(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const p = join(dir, name);
+    if (statSync(p).isFile()) files[name] = readFileSync(p).toString('base64');
+  }
+  return files;
+}
 
 describe('import: each layout into a workspace', () => {
   it('Google Forms (Nynorsk, BOM, CRLF, kl. times): every row accounted for, people as typed', () => {
@@ -267,10 +277,17 @@ describe('plan: decide and deliver', () => {
     const text = readFileSync(join(ws, 'out', 'rooming-changes-hotel.csv'), 'utf8');
     expect(text).toMatch(/Håland/);
     expect(text).toMatch(/Øvrebø/);
-    // Writing the list again with nothing changed keeps the amendment the hotel has not had yet.
-    const again = run(['rooming-list'], { cwd: ws });
-    expect(again.code).toBe(0);
-    expect(readFileSync(join(ws, 'out', 'rooming-changes-hotel.csv'), 'utf8')).toBe(text);
+    // Writing the list again with nothing changed: the changes file says so (its header alone), so the
+    // amendment already sent cannot be sent again beside the new list.
+    for (const args of [['rooming-list'], ['plan']]) {
+      const again = run(args, { cwd: ws });
+      expect(again.code, again.stderr).toBe(0);
+      const none = await readCsvOutput(join(ws, 'out', 'rooming-changes-hotel.csv'));
+      expect(none.header, args[0]).toEqual(changes.header);
+      expect(none.rows, args[0]).toEqual([]);
+      expect(readFileSync(join(ws, 'out', 'rooming-changes-hotel.csv'), 'utf8')).not.toMatch(/Håland|Øvrebø/);
+    }
+    expect(run(['plan'], { cwd: ws }).stderr).toMatch(/hotel: no changes since the last list/);
   });
 
   it('decisions survive a re-import and --undo takes one back', () => {
@@ -317,23 +334,62 @@ describe('plan: decide and deliver', () => {
     expect(run(['check'], { cwd: ws }).code).toBe(0);
   });
 
-  it('an output that cannot be written is exit 2 naming it, and leaves the workspace as it was', () => {
+  it.each(['report.html', 'rooming-list-hotel.csv'])('an output that cannot be written (a folder in place of %s) is exit 2 naming it, and leaves out/ and the workspace as they were', (blocked) => {
     const ws = tempWorkspace('nettskjema.csv', 'google-forms-nn.csv');
     expect(run(['plan', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
     const state = readFileSync(join(ws, '.samling', 'state.json'));
-    const rooming = readFileSync(join(ws, 'out', 'rooming-list-hotel.csv'));
-    // A folder where the report goes: it cannot be replaced by the new report.
-    rmSync(join(ws, 'out', 'report.html'));
-    mkdirSync(join(ws, 'out', 'report.html'));
+    // A folder where the file goes: it cannot be replaced by the new one.
+    rmSync(join(ws, 'out', blocked));
+    mkdirSync(join(ws, 'out', blocked));
+    const before = contents(join(ws, 'out'));
     const r = run(['plan', 'google-forms-nn.csv'], { cwd: ws });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^samling: out\/report\.html: cannot be written: a folder has that name\nMove or rename what is in the way/);
+    expect(r.stderr).toMatch(new RegExp(`^samling: out/${blocked.replace('.', '\\.')}: cannot be written: a folder has that name\nMove or rename what is in the way`));
     expect(r.stderr).not.toMatch(/\n\s+at |bug/);
     expect(readFileSync(join(ws, '.samling', 'state.json')).equals(state)).toBe(true);
-    // The hotel's list is the one the workspace remembers (the new import would have added people to it).
-    expect(readFileSync(join(ws, 'out', 'rooming-list-hotel.csv')).equals(rooming)).toBe(true);
+    // Every file in out/ as it was: no letter or list from the new import beside old ones, and the hotel's
+    // list the one the workspace remembers (the new import would have added people to it). No temporary file.
+    expect(contents(join(ws, 'out'))).toEqual(before);
     expect(readdirSync(join(ws, '.samling')).filter((f) => f !== 'files').sort()).toEqual(['state.json']);
-    expect(readdirSync(join(ws, '.samling', 'files'))).toHaveLength(1);
+  });
+
+  it('summary and rooming-list write all their files or none: a folder in the way of one leaves the others as they were', () => {
+    const ws = tempWorkspace('nettskjema.csv', 'google-forms-nn.csv');
+    expect(run(['plan', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
+    // New people, so every summary and the hotel's list would change.
+    expect(run(['import', 'google-forms-nn.csv'], { cwd: ws }).code).toBe(0);
+    const state = readFileSync(join(ws, '.samling', 'state.json'));
+    for (const [command, blocked] of [['summary', 'needs-attention.csv'], ['rooming-list', 'rooming-changes-hotel.csv']] as const) {
+      rmSync(join(ws, 'out', blocked), { force: true });
+      mkdirSync(join(ws, 'out', blocked));
+      const before = contents(join(ws, 'out'));
+      const r = run([command], { cwd: ws });
+      expect(r.code, command).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^samling: out/${blocked.replace('.', '\\.')}: cannot be written: a folder has that name`));
+      expect(contents(join(ws, 'out')), command).toEqual(before);
+      expect(readFileSync(join(ws, '.samling', 'state.json')).equals(state), command).toBe(true);
+      rmSync(join(ws, 'out', blocked), { recursive: true });
+    }
+    // Out of the way, both go through.
+    expect(run(['summary'], { cwd: ws }).code).toBe(0);
+    expect(run(['rooming-list'], { cwd: ws }).code).toBe(0);
+    expect(readFileSync(join(ws, 'out', 'municipalities', '1520-orsta.md'), 'utf8')).toMatch(/Åse Brekke/);
+  });
+
+  it('the workspace, which holds allergies and phone numbers, is for its owner alone; out/ follows the umask', () => {
+    if (process.platform === 'win32') return; // no POSIX permissions to check
+    const ws = tempWorkspace('google-forms-nn.csv');
+    expect(run(['plan', 'google-forms-nn.csv'], { cwd: ws }).code).toBe(0);
+    const mode = (...p: string[]) => statSync(join(ws, ...p)).mode & 0o777;
+    expect(mode('.samling')).toBe(0o700);
+    expect(mode('.samling', 'files')).toBe(0o700);
+    expect(mode('.samling', 'state.json')).toBe(0o600);
+    const [copy] = readdirSync(join(ws, '.samling', 'files'));
+    expect(mode('.samling', 'files', copy!)).toBe(0o600);
+    // The outputs are the organiser's to share: made as any new file is here.
+    writeFileSync(join(ws, 'plain.txt'), '');
+    expect(mode('out', 'rooming-list-hotel.csv')).toBe(mode('plain.txt'));
+    expect(mode('out', 'municipalities', '1520-orsta.md')).toBe(mode('plain.txt'));
   });
 
   it('a workspace that cannot be saved (a full disk) is exit 2, and no output is new: plan and rooming-list', () => {

@@ -1,6 +1,6 @@
 // The state file's registration lines: every field comes back as it was, sources are written once, and a
 // workspace written by the first version (file and hash on every line) still opens.
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -206,5 +206,27 @@ describe('reading the state a line at a time', () => {
 
     writeFileSync(ws.statePath, saved.slice(0, saved.indexOf('],"history"'))); // cut off while copied
     expect(() => ws.load()).toThrow(/not valid JSON/);
+  });
+});
+
+describe('the workspace is for its owner alone', () => {
+  it('.samling is 0700 and the state, the lock and the kept copies 0600 (they hold allergies and phone numbers)', async () => {
+    if (process.platform === 'win32') return; // no POSIX permissions to check
+    const dir = mkdtempSync(join(tmpdir(), 'samling-private-'));
+    const source = join(dir, 'svar.csv');
+    writeFileSync(source, 'Namn;Kommune\r\nKari Nordmann;Molde\r\n', { mode: 0o644 });
+    const ws = new Workspace(dir);
+    const mode = (p: string) => statSync(p).mode & 0o777;
+    const lockMode = await ws.withLock(() => {
+      ws.save(emptyState());
+      ws.keepCopy(source, 'a'.repeat(64));
+      return mode(ws.lockPath);
+    });
+    expect(lockMode).toBe(0o600);
+    expect(mode(ws.stateDir)).toBe(0o700);
+    expect(mode(ws.statePath)).toBe(0o600);
+    expect(mode(join(ws.stateDir, 'files'))).toBe(0o700);
+    expect(mode(join(ws.stateDir, 'files', `${'a'.repeat(64)}.csv`))).toBe(0o600);
+    expect(mode(source)).toBe(0o644); // the organiser's own file is never changed
   });
 });

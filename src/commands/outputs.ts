@@ -1,7 +1,8 @@
 // Shared by plan, rooming-list and summary: write outputs and remember what each hotel was sent.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { writeLists, writeReport, writeRoomingLists, writeSummaries, type RoomingResult, type WriteOptions } from '../io/write-outputs.js';
+import { removeLeftoverOutputs, writeLists, writeReport, writeRoomingLists, writeSummaries, type RoomingResult, type WriteOptions } from '../io/write-outputs.js';
+import { writeTogether, type StagedFiles } from '../io/atomic.js';
 import { roomingStays } from '../core/render/rooming.js';
 import { InputError } from '../errors.js';
 import type { Context } from './context.js';
@@ -27,16 +28,25 @@ export function writeOptions(ctx: Context, o: OutputOptions): WriteOptions {
  * The rooming lists in two steps, so that the workspace can be saved before any output is written (a state
  * that cannot be saved then leaves every output as it was): what each hotel's list now holds goes into the
  * state at once (the next changes file compares with it), and the function returned writes the lists and
- * their changes against what the hotels had before.
+ * their changes against what the hotels had before, to be put in place with the state (see saveAround).
  */
-export function updateRooming(plan: Plan, state: WorkspaceState, w: WriteOptions): () => Promise<RoomingResult> {
+export function updateRooming(plan: Plan, state: WorkspaceState, w: WriteOptions): (files: StagedFiles) => Promise<RoomingResult> {
   const previous = state.rooming;
   const stays = roomingStays(plan, w.lang);
   state.rooming = { ...previous, ...stays };
-  return () => writeRoomingLists(plan, previous, stays, w);
+  return (files) => writeRoomingLists(plan, previous, stays, w, files);
 }
 
-export { writeLists, writeReport, writeSummaries };
+/**
+ * Writes outputs that need no workspace save (summary, lists, report): all of them, or none if one cannot
+ * be written. First removes what a killed samling left in the out folder.
+ */
+export function writeOutputs<T>(w: WriteOptions, write: (files: StagedFiles) => T): Promise<T> {
+  removeLeftoverOutputs(w);
+  return writeTogether(write);
+}
+
+export { removeLeftoverOutputs, writeLists, writeReport, writeSummaries };
 export { todayIn } from './shared.js';
 
 /** The out folder must be a folder (or creatable in one) we may write in: checked before anything is written. */

@@ -7,7 +7,7 @@ import { createContext, type GlobalOptions } from './context.js';
 import { planFor, registerFor } from './shared.js';
 import { askAfterImport, flaggedAfterImport, importedIds, importReportLines, nextSteps, overQuotaHint, readAll, rememberColumns, stateStamp, type ImportResult } from './import.js';
 import { statusLines } from './status.js';
-import { todayIn, updateRooming, writeLists, writeOptions, writeReport, writeSummaries, type OutputOptions } from './outputs.js';
+import { removeLeftoverOutputs, todayIn, updateRooming, writeLists, writeOptions, writeReport, writeSummaries, type OutputOptions } from './outputs.js';
 import { applyImports } from '../workspace/importer.js';
 import { statusJson } from '../core/render/status-json.js';
 import { ExitCode, EXIT_ATTENTION, InputError } from '../errors.js';
@@ -49,6 +49,7 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
     }
 
     result = await ctx.workspace.withLock(async () => {
+      removeLeftoverOutputs(w);
       // Another samling saved meanwhile (while the organiser answered): start again from what it saved.
       const changed = stateStamp(ctx) !== stamp;
       if (changed) merged = merge();
@@ -56,23 +57,24 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
       state.decisions.push(...decisions);
       if (changed) plan = planFor(state, ctx.settings, register);
       const writeRoomingLists = updateRooming(plan, state, w);
-      // The state is complete now: saved around the outputs (see saveAround), so that a state that cannot be
-      // written leaves every output as it was, and an output that cannot be written the workspace.
+      // The state is complete now: saved around the outputs (see saveAround), which are written to their
+      // temporary files and put in place together with it, so that a state or an output that cannot be
+      // written leaves every output and the workspace as they were.
       progress.phase('saving the workspace');
-      const written = await ctx.workspace.saveAround(state, async () => {
+      const written = await ctx.workspace.saveAround(state, async (files) => {
         // The columns the organiser named, first: a config that cannot be written then changes nothing else.
         const remembered = rememberColumns(ctx, parsed);
         if (remembered) messages.push(remembered);
         progress.phase('writing the letters and summaries');
-        const summaries = writeSummaries(plan, w);
+        const summaries = writeSummaries(plan, w, files);
         progress.phase('writing the participant lists');
-        const lists = writeLists(plan, w);
+        const lists = writeLists(plan, w, files);
         progress.phase('writing the report');
-        const report = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: true });
-        // Last: an output that cannot be written stops plan before any hotel's list is new (the state, which
-        // remembers what each hotel got, stays as it was too).
+        const report = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: true }, files);
+        // Last, so they are put in place last: should a rename fail midway (a file locked by another
+        // program), no hotel's list is new while the state, which remembers what each hotel got, is old.
         progress.phase('writing the rooming lists');
-        const rooming = await writeRoomingLists();
+        const rooming = await writeRoomingLists(files);
         progress.phase('putting the workspace in place');
         for (const p of parsed) ctx.workspace.keepCopy(p.path, p.table.hash);
         return { files: [...rooming.written, ...summaries, ...lists, report], changes: rooming.changes };

@@ -1,6 +1,8 @@
 // Atomic file writes: a temporary file in the same folder, flushed (for the state), then renamed over the
-// target, so a reader never sees half a file.
-import { closeSync, fsync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+// target, so a reader never sees half a file. The temporary files hold personal data, so every one this
+// process has made and not yet put in place is remembered: a Ctrl+C (or kill) removes them on the way out,
+// and a later run removes those a process killed outright (SIGKILL) left behind.
+import { closeSync, fsync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -27,12 +29,94 @@ const CANNOT_WRITE: Record<string, [why: string, hint: string]> = {
   EROFS: ['the disk is read-only', ROOM],
 };
 
+/** The temporary files this process has made and not yet renamed or removed. */
+const temporaries = new Set<string>();
+
+/** The temporary file beside `path`: `.<name>.<pid>.tmp`, hidden, and named by the process that writes it. */
+function temporaryFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
 /** Removes a temporary file if it is there (it may never have been made: its folder may be a file). */
 function removeQuietly(tmp: string): void {
+  temporaries.delete(tmp);
   try {
     rmSync(tmp, { force: true });
   } catch {
     // nothing there to remove
+  }
+}
+
+/** Renames a temporary file over its target; from then on it is the target, no longer ours to remove. */
+function putInPlace(tmp: string, path: string): void {
+  renameSync(tmp, path);
+  temporaries.delete(tmp);
+}
+
+/**
+ * Remembers a temporary file made outside this module (the lock's, a kept copy's), so that a signal removes
+ * it too; `forget` once it is renamed or removed.
+ */
+export function rememberTemporary(tmp: string): void {
+  temporaries.add(tmp);
+}
+export function forgetTemporary(tmp: string): void {
+  temporaries.delete(tmp);
+}
+
+/** Removes every temporary file this process has open: what a stopped samling must not leave behind. */
+export function removeTemporaries(): void {
+  for (const tmp of [...temporaries]) removeQuietly(tmp);
+}
+
+/** The exit codes of a process stopped by a signal (128 + its number), for those samling handles. */
+const STOP_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * On Ctrl+C, a kill or a closed terminal: removes the temporary files, says so in one line and exits with
+ * the signal's conventional code. Exiting runs the 'exit' listeners, so the workspace lock goes too (see
+ * Workspace.withLock). Nothing half-written is left, and what was already in place stays: the handler runs
+ * only between steps (JavaScript is never interrupted in the middle of one), and the outputs (with the
+ * state) are put in place in one step at the end, just after a turn of the event loop where a signal that
+ * came while they were written stops samling with every file as it was (see stageFiles).
+ */
+export function removeTemporariesOnSignals(): void {
+  for (const [signal, code] of Object.entries(STOP_SIGNALS)) {
+    process.once(signal, () => {
+      removeTemporaries();
+      // In a terminal, on a line of its own (not after the ^C or a progress line).
+      const start = process.stderr.isTTY ? '\n' : '';
+      process.stderr.write(`${start}samling: stopped (${signal}); no file was left half-written.\n`);
+      process.exit(code);
+    });
+  }
+}
+
+/** Whether a process with this id is running (one we may not signal is running too). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files in `dir` that a samling killed outright left behind: only names `pattern`
+ * matches (its first group the process id), and only when that process is no longer running — a samling
+ * at work beside this one keeps its own.
+ */
+export function removeLeftoverTemporaries(dir: string, pattern: RegExp): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no folder, nothing left
+  }
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isRunning(pid)) removeQuietly(join(dir, name));
   }
 }
 
@@ -53,16 +137,16 @@ export function writeFileAtomic(
   path: string,
   data: Data,
   /** Flush to disk before the rename (the workspace state). Outputs that can be written again skip it. */
-  { durable = true }: { durable?: boolean } = {},
+  { durable = true, mode }: { durable?: boolean } & FileMode = {},
 ): void {
-  const { fd, tmp } = writeTemporary(path, data);
+  const { fd, tmp } = writeTemporary(path, data, mode);
   try {
     try {
       if (durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, path);
+    putInPlace(tmp, path);
   } catch (e) {
     removeQuietly(tmp);
     throw writeError(path, e);
@@ -71,6 +155,8 @@ export function writeFileAtomic(
 
 /** A file written beside its target and being flushed to disk, not yet in place (see prepareFileAtomic). */
 export interface PreparedFile {
+  /** Waits until the file is on disk (throwing what went wrong), without putting it in place yet. */
+  flushed(): Promise<void>;
   /** Waits until the file is on disk, then renames it over its target. */
   commit(): Promise<void>;
   /** Drops it: the target stays as it was. */
@@ -81,8 +167,8 @@ export interface PreparedFile {
  * writeFileAtomic in two steps: the text is written now and flushed to disk on a background thread, while
  * the caller goes on (the flush of a large file takes tens of milliseconds); commit() then puts it in place.
  */
-export function prepareFileAtomic(path: string, data: Data): PreparedFile {
-  const { fd, tmp } = writeTemporary(path, data);
+export function prepareFileAtomic(path: string, data: Data, { mode }: FileMode = {}): PreparedFile {
+  const { fd, tmp } = writeTemporary(path, data, mode);
   const flushed = new Promise<void>((resolve, reject) => {
     fsync(fd, (error) => {
       try {
@@ -98,12 +184,19 @@ export function prepareFileAtomic(path: string, data: Data): PreparedFile {
   let open = true;
   const remove = () => removeQuietly(tmp);
   return {
+    async flushed() {
+      try {
+        await flushed;
+      } catch (e) {
+        throw writeError(path, e);
+      }
+    },
     async commit() {
       if (!open) throw new Error(`${path}: already committed or abandoned`);
       open = false;
       try {
         await flushed;
-        renameSync(tmp, path);
+        putInPlace(tmp, path);
       } catch (e) {
         remove();
         throw writeError(path, e);
@@ -119,14 +212,96 @@ export function prepareFileAtomic(path: string, data: Data): PreparedFile {
   };
 }
 
+/** Files written one by one to their temporary copies, then put in place together (see stageFiles). */
+export interface StagedFiles {
+  /** Writes `data` beside `path` now (streamed as writeFileAtomic does); it stays out of sight until commit(). */
+  add(path: string, data: Data): void;
+  /**
+   * Puts every file in place, in the order they were added. A Ctrl+C while they were written stops samling
+   * just before (the signal is handled then, see removeTemporariesOnSignals), and a folder in the way of any
+   * of them is found first: either leaves every target as it was. A rename that fails after that check
+   * (rare: a file locked by another program) leaves the files before it new and the rest as they were.
+   */
+  commit(): Promise<void>;
+  /** Removes the temporary files: every target stays as it was. */
+  abandon(): void;
+}
+
+/**
+ * Several files that belong together (plan's outputs): all are written before any is put in place, so a
+ * file that cannot be written (a full disk, a folder in the way) leaves the others as they were too.
+ * Each is closed once written: only the names are held, whatever the number or size of the files.
+ */
+export function stageFiles(): StagedFiles {
+  const staged = new Map<string, string>(); // target → its temporary file
+  return {
+    add(path, data) {
+      const { fd, tmp } = writeTemporary(path, data);
+      staged.set(path, tmp);
+      try {
+        closeSync(fd);
+      } catch (e) {
+        throw writeError(path, e);
+      }
+    },
+    async commit() {
+      await new Promise((turn) => setImmediate(turn)); // one turn of the event loop: a pending signal runs now
+      for (const path of staged.keys()) checkNoFolderAt(path);
+      for (const [path, tmp] of staged) {
+        try {
+          putInPlace(tmp, path);
+        } catch (e) {
+          throw writeError(path, e);
+        }
+        staged.delete(path);
+      }
+    },
+    abandon() {
+      for (const tmp of staged.values()) removeQuietly(tmp);
+      staged.clear();
+    },
+  };
+}
+
+/** Writes files with `write` (see stageFiles) and puts them in place together, or none of them. */
+export async function writeTogether<T>(write: (files: StagedFiles) => T | Promise<T>): Promise<T> {
+  const files = stageFiles();
+  try {
+    const result = await write(files);
+    await files.commit();
+    return result;
+  } catch (e) {
+    files.abandon();
+    throw e;
+  }
+}
+
+/** A folder where a file goes cannot be renamed over: the error the rename would give, before any rename. */
+function checkNoFolderAt(path: string): void {
+  let folder = false;
+  try {
+    folder = lstatSync(path).isDirectory();
+  } catch {
+    return; // nothing there yet (or nothing lstat can see): the rename will tell
+  }
+  if (folder) throw writeError(path, Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' }));
+}
+
+/** Files that only samling reads (the workspace's) are made 0600, so other users of the machine cannot. */
+export interface FileMode {
+  /** Permissions of a new file (less the umask); default 0666 less the umask. */
+  mode?: number;
+}
+
 /** Writes `data` to a temporary file beside `path`; returns it still open. Removed again on failure. */
-function writeTemporary(path: string, data: Data): { fd: number; tmp: string } {
+function writeTemporary(path: string, data: Data, mode = 0o666): { fd: number; tmp: string } {
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = temporaryFor(path);
   let fd: number | undefined;
   try {
     mkdirSync(dir, { recursive: true });
-    fd = openSync(tmp, 'w');
+    temporaries.add(tmp);
+    fd = openSync(tmp, 'w', mode);
     const out = fd;
     const write = (buf: Uint8Array) => {
       let off = 0;

@@ -1,8 +1,9 @@
-// Writes the outputs of SPEC section 4 into --out (created if needed, never emptied), each file atomically;
-// the long ones are rendered a row at a time as they are written, never held whole. Returns the paths
-// written, relative to the out folder.
+// Writes the outputs of SPEC section 4 into --out (created if needed, never emptied): each to its temporary
+// file, put in place with the others by the caller (see stageFiles), so that a file that cannot be written
+// leaves every output as it was. The long ones are rendered a row at a time as they are written, never held
+// whole. Returns the paths written, relative to the out folder.
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic.js';
+import { removeLeftoverTemporaries, type StagedFiles } from './atomic.js';
 import { csvChunks, tableChunks } from './write-csv.js';
 import { hotelChangesFileName, hotelFileName, hotelNames, roomingChanges, roomingRows, type Stay } from '../core/render/rooming.js';
 import { municipalityRows } from '../core/render/municipalities.js';
@@ -13,8 +14,18 @@ import { dietaryRows, digitalRows, participantRows } from '../core/render/lists.
 import type { Lang, Plan } from '../core/types.js';
 import type { ListTable } from '../core/render/common.js';
 
-/** Outputs can always be written again from the workspace: atomic, but not flushed to disk one by one. */
-const OUTPUT = { durable: false };
+/**
+ * The temporary files of samling's outputs (`.<output>.<pid>.tmp`, see io/atomic), in the out folder and in
+ * its municipalities/ folder: nothing else there is ever removed (the out folder is the organiser's).
+ */
+const OUTPUT_TEMPORARY = /^\.(?:rooming-(?:list|changes)-[^/\\]+\.(?:csv|xlsx)|municipalities\.csv|late-registrations\.csv|needs-attention\.csv|participants\.csv|dietary\.csv|digital-participants\.csv|report(?:-no-names)?\.html)\.(\d+)\.tmp$/;
+const LETTER_TEMPORARY = /^\.\d+-[^/\\]+\.md\.(\d+)\.tmp$/;
+
+/** Removes the temporary outputs a samling killed outright (SIGKILL, a power cut) left in the out folder. */
+export function removeLeftoverOutputs(o: Pick<WriteOptions, 'outDir'>): void {
+  removeLeftoverTemporaries(o.outDir, OUTPUT_TEMPORARY);
+  removeLeftoverTemporaries(join(o.outDir, 'municipalities'), LETTER_TEMPORARY);
+}
 
 export interface WriteOptions {
   outDir: string;
@@ -38,45 +49,45 @@ export async function writeRoomingLists(
   previous: Record<string, Stay[]>,
   stays: Record<string, Stay[]>,
   o: WriteOptions,
+  files: StagedFiles,
 ): Promise<RoomingResult> {
   const written: string[] = [];
   const changes: Record<string, number> = {};
   for (const hotel of hotelNames(plan)) {
     const { header, rows } = roomingRows(plan, hotel, o.lang, stays[hotel]);
     const file = hotelFileName(hotel);
-    writeFileAtomic(join(o.outDir, file), csvChunks(header, rows, { delimiter: o.delimiter }), OUTPUT);
+    files.add(join(o.outDir, file), csvChunks(header, rows, { delimiter: o.delimiter }));
     written.push(file);
     if (o.format === 'xlsx') {
       const { toXlsx } = await import('./write-xlsx.js');
       const xfile = file.replace(/\.csv$/, '.xlsx');
-      writeFileAtomic(join(o.outDir, xfile), await toXlsx(hotel.slice(0, 31) || 'hotel', header, rows), OUTPUT);
+      files.add(join(o.outDir, xfile), await toXlsx(hotel.slice(0, 31) || 'hotel', header, rows));
       written.push(xfile);
     }
     const before = previous[hotel];
     if (before) {
       const diff = roomingChanges(before, stays[hotel]!, o.lang);
       changes[hotel] = diff.rows.length;
-      // Nothing changed since the last list: the changes file keeps the last amendment, not an empty one.
-      if (diff.rows.length) {
-        const cfile = hotelChangesFileName(hotel);
-        writeFileAtomic(join(o.outDir, cfile), csvChunks(diff.header, diff.rows, { delimiter: o.delimiter }), OUTPUT);
-        written.push(cfile);
-      }
+      // Written even when nothing changed, as its header alone: an amendment left from an earlier list
+      // beside this one could be sent to the hotel again.
+      const cfile = hotelChangesFileName(hotel);
+      files.add(join(o.outDir, cfile), csvChunks(diff.header, diff.rows, { delimiter: o.delimiter }));
+      written.push(cfile);
     }
   }
   return { written, changes };
 }
 
-export function writeSummaries(plan: Plan, o: WriteOptions): string[] {
+export function writeSummaries(plan: Plan, o: WriteOptions, files: StagedFiles): string[] {
   const written: string[] = [];
   const csv = (name: string, t: { header: string[]; rows: Iterable<string[]> } | ListTable) => {
     const chunks = 'lines' in t ? tableChunks(t, { delimiter: o.delimiter }) : csvChunks(t.header, t.rows, { delimiter: o.delimiter });
-    writeFileAtomic(join(o.outDir, name), chunks, OUTPUT);
+    files.add(join(o.outDir, name), chunks);
     written.push(name);
   };
   csv('municipalities.csv', municipalityRows(plan, o.lang));
   for (const letter of municipalityLetters(plan, o.lang)) {
-    writeFileAtomic(join(o.outDir, 'municipalities', letter.fileName), letter.chunks, OUTPUT);
+    files.add(join(o.outDir, 'municipalities', letter.fileName), letter.chunks);
     written.push(join('municipalities', letter.fileName));
   }
   csv('late-registrations.csv', lateRows(plan, o.lang));
@@ -85,18 +96,18 @@ export function writeSummaries(plan: Plan, o: WriteOptions): string[] {
 }
 
 /** report.html (or, without names, report-no-names.html, so the two can never be mixed up). */
-export function writeReport(plan: Plan, o: WriteOptions & { today: string; names: boolean }): string {
+export function writeReport(plan: Plan, o: WriteOptions & { today: string; names: boolean }, files: StagedFiles): string {
   const name = o.names ? 'report.html' : 'report-no-names.html';
-  writeFileAtomic(join(o.outDir, name), reportChunks(plan, o.lang, { today: o.today, names: o.names }), OUTPUT);
+  files.add(join(o.outDir, name), reportChunks(plan, o.lang, { today: o.today, names: o.names }));
   return name;
 }
 
 /** participants.csv (the door), dietary.csv (the caterer), digital-participants.csv (the webinar host). */
-export function writeLists(plan: Plan, o: WriteOptions): string[] {
+export function writeLists(plan: Plan, o: WriteOptions, files: StagedFiles): string[] {
   const lists = { 'participants.csv': participantRows, 'dietary.csv': dietaryRows, 'digital-participants.csv': digitalRows };
   return Object.entries(lists).map(([name, rows]) => {
     const t = rows(plan, o.lang);
-    writeFileAtomic(join(o.outDir, name), tableChunks(t, { delimiter: o.delimiter }), OUTPUT);
+    files.add(join(o.outDir, name), tableChunks(t, { delimiter: o.delimiter }));
     return name;
   });
 }

@@ -1,11 +1,12 @@
 // The workspace: a folder holding the config (optional), and in `.samling/` a copy of every imported file
 // (named by content hash), the merged registrations with their history, the decisions, and the last
 // rooming list written per hotel. All mutable state is one file, replaced atomically, so a crash leaves
-// either the old state or the new one. A lock file keeps a second writer out.
-import { constants, readdirSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, copyFileSync, renameSync } from 'node:fs';
+// either the old state or the new one. A lock file keeps a second writer out. The state holds names,
+// e-mails, phones and allergies: `.samling/` is made for its owner alone (0700, files 0600).
+import { chmodSync, constants, closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, copyFileSync, renameSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { prepareFileAtomic, writeFileAtomic } from '../io/atomic.js';
+import { forgetTemporary, isRunning, prepareFileAtomic, rememberTemporary, removeLeftoverTemporaries, stageFiles, writeFileAtomic, type StagedFiles } from '../io/atomic.js';
 import { readLines } from '../io/read-lines.js';
 import type { Stay } from '../core/render/rooming.js';
 import type { Decision, Registration } from '../core/types.js';
@@ -21,6 +22,11 @@ const STATE_VERSION = 3;
 const READABLE_VERSIONS = [1, 2, STATE_VERSION];
 /** Registrations encoded together when saving: some 60,000 characters, a string of the young generation. */
 const LINES_PER_PIECE = 256;
+/** The workspace's folders and files, for the owner alone (less the umask): the state is personal data. */
+const PRIVATE_FOLDER = 0o700;
+const PRIVATE_FILE = { mode: 0o600 };
+/** What a killed samling leaves in `.samling/`: `.state.json.<pid>.tmp`, `lock.<pid>.tmp`, `<hash>.csv.<pid>.tmp`. */
+const WORKSPACE_TEMPORARY = /\.(\d+)\.tmp$/;
 
 export interface ImportedFile {
   hash: string;
@@ -169,22 +175,29 @@ export class Workspace {
   /** Replaces the state file atomically. Call only while holding the lock. */
   save(state: WorkspaceState): void {
     if (!this.locked) throw new Error('workspace written without the lock');
-    writeFileAtomic(this.statePath, this.stateText(state));
+    writeFileAtomic(this.statePath, this.stateText(state), PRIVATE_FILE);
   }
 
   /**
-   * Saves `state` around `write` (the outputs made from it): the state is written beside the state file
-   * first and flushed to disk while `write` runs, then put in place. If the state cannot be written, `write`
-   * never runs, so no output is new; if `write` fails, the old state stays. Call only while holding the lock.
+   * Saves `state` around `write` (the outputs made from it, written to `files`): the state is written beside
+   * the state file first and flushed to disk while `write` writes the outputs beside theirs; then the
+   * outputs are put in place, and the state last. If the state cannot be written, `write` never runs; if an
+   * output cannot be written, the temporary files go: either way every output and the state stay as they
+   * were. Call only while holding the lock.
    */
-  async saveAround<T>(state: WorkspaceState, write: () => Promise<T> | T): Promise<T> {
+  async saveAround<T>(state: WorkspaceState, write: (files: StagedFiles) => Promise<T> | T): Promise<T> {
     if (!this.locked) throw new Error('workspace written without the lock');
-    const saving = prepareFileAtomic(this.statePath, this.stateText(state));
+    const saving = prepareFileAtomic(this.statePath, this.stateText(state), PRIVATE_FILE);
+    const files = stageFiles();
     try {
-      const result = await write();
+      const result = await write(files);
+      await saving.flushed(); // a state the disk cannot hold stops here, before any output is in place
+      // The outputs, then the state, with no turn of the event loop between them (a signal waits).
+      await files.commit();
       await saving.commit();
       return result;
     } catch (e) {
+      files.abandon();
       saving.abandon();
       throw e;
     }
@@ -234,13 +247,16 @@ export class Workspace {
     const ext = extname(sourcePath).toLowerCase() || '.dat';
     const target = join(this.stateDir, 'files', `${hash}${ext}`);
     if (existsSync(target)) return;
-    mkdirSync(join(this.stateDir, 'files'), { recursive: true });
+    mkdirSync(join(this.stateDir, 'files'), { recursive: true, mode: PRIVATE_FOLDER });
     const tmp = `${target}.${process.pid}.tmp`;
+    rememberTemporary(tmp);
     try {
       copyFileSync(sourcePath, tmp, constants.COPYFILE_FICLONE); // a clone where the file system can (no bytes copied)
+      chmodSync(tmp, PRIVATE_FILE.mode); // a copy takes the mode of the organiser's file
       renameSync(tmp, target);
     } finally {
       rmSync(tmp, { force: true });
+      forgetTemporary(tmp);
     }
   }
 
@@ -249,7 +265,7 @@ export class Workspace {
    * A second process finds the lock and gets a clear message instead of corrupting the state.
    */
   async withLock<T>(fn: () => Promise<T> | T): Promise<T> {
-    mkdirSync(this.stateDir, { recursive: true });
+    mkdirSync(this.stateDir, { recursive: true, mode: PRIVATE_FOLDER });
     this.acquire();
     const release = () => this.release();
     process.once('exit', release);
@@ -266,8 +282,9 @@ export class Workspace {
       // Written whole to a file of our own, then linked into place (link fails when the lock exists): a
       // second process never reads a half-written lock, whenever it looks or this one is killed.
       const tmp = `${this.lockPath}.${process.pid}.tmp`;
+      rememberTemporary(tmp);
       try {
-        const fd = openSync(tmp, 'w');
+        const fd = openSync(tmp, 'w', PRIVATE_FILE.mode);
         writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
         closeSync(fd);
         linkSync(tmp, this.lockPath);
@@ -277,20 +294,22 @@ export class Workspace {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
         const holder = this.lockHolder();
-        if (holder && isAlive(holder.pid)) {
+        if (holder && (holder.pid === -1 || isRunning(holder.pid))) {
+          // Never broken while its process runs: that may be another samling, or — after a restart — an
+          // unrelated program that got the same process id. Only the organiser can tell, so say how.
           throw new InputError(
             holder.pid === -1 ? 'another samling is working on this workspace'
               : `another samling (process ${holder.pid}, since ${holder.since}) is working on this workspace`,
             this.dir,
             undefined,
-            holder.pid === -1 ? `Wait for it to finish and run the command again. If no samling is running, delete ${this.lockPath}.`
-              : 'Wait for it to finish and run the command again.',
+            `Wait for it to finish and run the command again. If no samling is running (after a restart, say), delete the lock file ${this.lockPath} and run the command again.`,
           );
         }
         // The process that held it is gone (killed): the state file is whole either way, so take over.
         rmSync(this.lockPath, { force: true });
       } finally {
         rmSync(tmp, { force: true });
+        forgetTemporary(tmp);
       }
     }
     throw new InputError('could not take the workspace lock', this.dir);
@@ -298,18 +317,7 @@ export class Workspace {
 
   /** Temporary files a killed samling left behind (`.state.json.<pid>.tmp`, `lock.<pid>.tmp`): harmless, but untidy. */
   private removeLeftovers(): void {
-    for (const dir of [this.stateDir, join(this.stateDir, 'files')]) {
-      let names: string[] = [];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        continue;
-      }
-      for (const name of names) {
-        const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
-        if (pid && Number(pid) !== process.pid && !isAlive(Number(pid))) rmSync(join(dir, name), { force: true });
-      }
-    }
+    for (const dir of [this.stateDir, join(this.stateDir, 'files')]) removeLeftoverTemporaries(dir, WORKSPACE_TEMPORARY);
   }
 
   private lockHolder(): { pid: number; since: string } | null {
@@ -326,16 +334,6 @@ export class Workspace {
     if (!this.locked) return;
     this.locked = false;
     rmSync(this.lockPath, { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === -1) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
