@@ -23,6 +23,7 @@ process.on('exit', () => rmSync(APP, { recursive: true, force: true }));
 const BIN = join(APP, 'bin', 'samling.js');
 const BASELINE = join(ROOT, 'bench', 'csv-parse-alone.mjs');
 const FLOOR = join(ROOT, 'bench', 'write-floor.mjs');
+const SKETCH = join(ROOT, 'bench', 'work-sketch.mjs');
 const PRELOAD = pathToFileURL(join(ROOT, 'bench', 'maxrss.mjs')).href;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
 const repeatsFor = (n) => Number(process.env.BENCH_REPEATS ?? (n >= 1_000_000 ? 2 : n >= 100_000 ? 3 : 5));
@@ -85,13 +86,15 @@ for (const n of SIZES) {
   const plan = [];
   const parse = [];
   const floor = [];
+  const sketch = [];
   const floorOnce = () => floor.push(timed([FLOOR, file, ',', String(plan[0].bytesWritten), join(tmp, 'floor.out')]));
+  const sketchOnce = () => sketch.push(timed([SKETCH, file, join(tmp, 'sketch')]));
   // The file was just written, so it is in the page cache for all three.
   for (let i = 0; i < repeats; i++) {
     // Rotate which goes first, so that none always meets a warmer machine (plan first in the first round: the
     // floor writes as many bytes as it did).
-    const three = [() => plan.push(planOnce(file)), () => parse.push(timed([BASELINE, file, ','])), floorOnce];
-    for (let k = 0; k < 3; k++) three[(i + k) % 3]();
+    const four = [() => plan.push(planOnce(file)), () => parse.push(timed([BASELINE, file, ','])), floorOnce, sketchOnce];
+    for (let k = 0; k < 4; k++) four[(i + k) % 4]();
   }
   const row = {
     rows: n, bytes: statSync(file).size, repeats,
@@ -99,15 +102,18 @@ for (const n of SIZES) {
     csvParseMs: median(parse.map((r) => r.ms)), csvParsePeakKiB: Math.max(...parse.map((r) => r.rssKiB)),
     csvParseInProcessMs: median(parse.map((r) => Number(r.stdout))),
     planBytesWritten: plan[0].bytesWritten, floorMs: median(floor.map((r) => r.ms)), floorPeakKiB: Math.max(...floor.map((r) => r.rssKiB)),
+    sketchMs: median(sketch.map((r) => r.ms)), sketchPeakKiB: Math.max(...sketch.map((r) => r.rssKiB)),
     planRuns: plan.map((r) => Math.round(r.ms)), csvParseRuns: parse.map((r) => Math.round(r.ms)), floorRuns: floor.map((r) => Math.round(r.ms)),
+    sketchRuns: sketch.map((r) => Math.round(r.ms)),
     // The phases of the run nearest the median (ms).
     planPhases: [...plan].sort((a, b) => Math.abs(a.ms - median(plan.map((r) => r.ms))) - Math.abs(b.ms - median(plan.map((r) => r.ms))))[0].phases,
   };
   row.ratio = +(row.planMs / row.csvParseMs).toFixed(2);
   row.floorRatio = +(row.floorMs / row.csvParseMs).toFixed(2);
+  row.sketchRatio = +(row.sketchMs / row.csvParseMs).toFixed(2);
   sizes.push(row);
   rmSync(file, { force: true });
-  console.error(`  ${n} rows: plan ${fmt(row.planMs)}, csv-parse ${fmt(row.csvParseMs)} (${row.ratio}×), floor ${fmt(row.floorMs)} (${row.floorRatio}×)`);
+  console.error(`  ${n} rows: plan ${fmt(row.planMs)}, csv-parse ${fmt(row.csvParseMs)} (${row.ratio}×), floor ${fmt(row.floorMs)} (${row.floorRatio}×), sketch ${fmt(row.sketchMs)} (${row.sketchRatio}×)`);
 }
 
 const help = [];
@@ -131,6 +137,12 @@ const lines = [
   '| rows | `plan` writes | floor | floor ÷ csv-parse | `plan` beyond the floor |',
   '| ---: | ---: | ---: | ---: | ---: |',
   ...sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${(s.planBytesWritten / 2 ** 20).toFixed(1)} MiB | ${fmt(s.floorMs)} | ${s.floorRatio}× | ${fmt(s.planMs - s.floorMs)} |`),
+  '',
+  'The sketch: a part of `plan`\'s work, written lean and column-wise (`work-sketch.mjs`; what it does and leaves out is at its head):',
+  '',
+  '| rows | sketch | peak memory | sketch ÷ csv-parse | `samling plan` ÷ sketch |',
+  '| ---: | ---: | ---: | ---: | ---: |',
+  ...sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${fmt(s.sketchMs)} | ${mib(s.sketchPeakKiB)} | ${s.sketchRatio}× | ${(s.planMs / s.sketchMs).toFixed(2)}× |`),
   '',
   `Where \`plan\`'s time goes (ms, from \`--verbose\`; the rest is Node start-up and printing):`,
   '',
