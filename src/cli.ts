@@ -3,7 +3,6 @@
 // This file holds the one top-level catch that sets the exit code.
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_BAD_INPUT, ExitCode, InputError, formatInputError } from './errors.js';
-import { removeTemporariesOnSignals } from './io/atomic.js';
 import { configureColor } from './ui/color.js';
 import { VERSION } from './version.js';
 import type { GlobalOptions } from './commands/context.js';
@@ -214,9 +213,6 @@ for (const c of program.commands) {
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code !== 'EPIPE') throw e;
 });
-
-// Ctrl+C or a kill while samling writes: no temporary file with people's data, and no lock, is left behind.
-removeTemporariesOnSignals();
 
 async function main(argv: string[]): Promise<number> {
   try {

@@ -1,6 +1,6 @@
 // One errors module. Commands throw these; the single top-level catch in cli.ts turns them into a
 // message on stderr and an exit code. Nothing else calls process.exit, but for the signal handler that stops
-// samling on Ctrl+C or a kill (io/atomic's removeTemporariesOnSignals).
+// samling on Ctrl+C or a kill while it writes files (io/atomic's onSignal).
 
 /** Exit codes: 0 done; 1 done, but something needs the organiser; 2 bad usage or unreadable input. */
 export const EXIT_ATTENTION = 1;

@@ -217,3 +217,16 @@ describe('mapColumns: overrides and missing fields', () => {
     expect(all).toEqual(headers.map((_, i) => i));
   });
 });
+
+describe('a sheet exported without its header row', () => {
+  it('is told from a header row by the answers under it: a date header over yes/no answers is a header', async () => {
+    const { looksLikeAnswers } = await import('../src/workspace/importer.js');
+    // The first row of a Google Forms sheet without its headers, and the row under it.
+    expect(looksLikeAnswers(['01.09.2021 kl. 09.12.44', 'ingrid@example.org', 'Ingrid Håland', 'Ørsta'],
+      ['02.09.2021 kl. 10.00.00', 'ola@example.org', 'Ola Nordmann', 'Volda'])).toBe(true);
+    expect(looksLikeAnswers(['Namn', 'Kommune', 'E-post'], ['Ola Nordmann', 'Volda', 'ola@example.org'])).toBe(false);
+    // A column per day: dates as headers, crosses or yes/no under them.
+    expect(looksLikeAnswers(['Namn', 'Kommune', '11.11.2021', '12.11.2021'], ['Ola Nordmann', 'Volda', 'x', 'Ja'])).toBe(false);
+    expect(looksLikeAnswers(['Namn', 'Telefon 400 00 001'], ['Ola Nordmann', '400 00 002'])).toBe(false);
+  });
+});

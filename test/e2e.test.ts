@@ -1,5 +1,6 @@
 // End to end: the built CLI on the fixtures, in temporary folders, as an organiser runs it.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -277,17 +278,14 @@ describe('plan: decide and deliver', () => {
     const text = readFileSync(join(ws, 'out', 'rooming-changes-hotel.csv'), 'utf8');
     expect(text).toMatch(/Håland/);
     expect(text).toMatch(/Øvrebø/);
-    // Writing the list again with nothing changed: the changes file says so (its header alone), so the
-    // amendment already sent cannot be sent again beside the new list.
+    // Writing the list again with nothing changed: the last amendment stays (it may not have been sent yet, and
+    // could not be made again), and samling says it is the amendment to the list before.
     for (const args of [['rooming-list'], ['plan']]) {
       const again = run(args, { cwd: ws });
       expect(again.code, again.stderr).toBe(0);
-      const none = await readCsvOutput(join(ws, 'out', 'rooming-changes-hotel.csv'));
-      expect(none.header, args[0]).toEqual(changes.header);
-      expect(none.rows, args[0]).toEqual([]);
-      expect(readFileSync(join(ws, 'out', 'rooming-changes-hotel.csv'), 'utf8')).not.toMatch(/Håland|Øvrebø/);
+      expect(again.stderr, args[0]).toMatch(/hotel: no changes since the last list; out\/rooming-changes-hotel\.csv is still the amendment to the list before it/);
+      expect(readFileSync(join(ws, 'out', 'rooming-changes-hotel.csv'), 'utf8'), args[0]).toBe(text);
     }
-    expect(run(['plan'], { cwd: ws }).stderr).toMatch(/hotel: no changes since the last list/);
   });
 
   it('decisions survive a re-import and --undo takes one back', () => {
@@ -351,6 +349,28 @@ describe('plan: decide and deliver', () => {
     // list the one the workspace remembers (the new import would have added people to it). No temporary file.
     expect(contents(join(ws, 'out'))).toEqual(before);
     expect(readdirSync(join(ws, '.samling')).filter((f) => f !== 'files').sort()).toEqual(['state.json']);
+  });
+
+  it('a hotel\'s list another program holds (here made immutable): exit 2, and no other hotel\'s list, output or state is new', () => {
+    const ws = tempWorkspace('google-forms-nn.csv', 'event-system-1252.csv');
+    writeFileSync(join(ws, 'samling.config.json'), JSON.stringify({ hotels: [{ name: 'A', rooms: null }, { name: 'B', rooms: null }] }));
+    expect(run(['plan', 'google-forms-nn.csv'], { cwd: ws }).code).toBe(0);
+    const held = join(ws, 'out', 'rooming-list-b.csv');
+    // chattr needs root and a file system that has the flag: elsewhere there is nothing to test with.
+    if (spawnSync('chattr', ['+i', held]).status !== 0) return;
+    try {
+      const before = contents(join(ws, 'out'));
+      const state = readFileSync(join(ws, '.samling', 'state.json'));
+      const r = run(['plan', 'event-system-1252.csv'], { cwd: ws });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^samling: out\/rooming-list-b\.csv: cannot be written: permission denied, or the file is open in another program/);
+      // Hotel A's list would have new guests: it stays the one the workspace remembers, as does every other file.
+      expect(contents(join(ws, 'out'))).toEqual(before);
+      expect(readFileSync(join(ws, '.samling', 'state.json')).equals(state)).toBe(true);
+    } finally {
+      spawnSync('chattr', ['-i', held]);
+    }
+    expect(run(['plan', 'event-system-1252.csv'], { cwd: ws }).code).toBe(0);
   });
 
   it('summary and rooming-list write all their files or none: a folder in the way of one leaves the others as they were', () => {

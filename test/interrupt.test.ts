@@ -62,6 +62,28 @@ describe('stopped while writing', () => {
     expect(run(['plan', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
   });
 
+  it('Ctrl+C while import reads and checks (no file being written) stops it at once, and nothing changes', { timeout: 120_000 }, async () => {
+    if (process.platform === 'win32') return;
+    const ws = tempWorkspace('nettskjema.csv');
+    expect(run(['plan', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
+    const state = readFileSync(join(ws, '.samling', 'state.json'));
+    const child = spawn(process.execPath, [BIN, 'import', BIG, '--verbose'], { cwd: ws, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    const exited = new Promise<[number | null, string | null]>((done) => child.on('exit', (c, s) => done([c, s])));
+    // Once the file is read (--verbose says so as checking begins): checking, merging and deciding follow.
+    await new Promise<void>((done) => child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (/samling: reading /.test(stderr)) done();
+    }));
+    child.kill('SIGINT');
+    // Stopped by the signal itself, not after finishing the import (which would save and exit 0).
+    expect(await exited).toEqual([null, 'SIGINT']);
+    expect(readFileSync(join(ws, '.samling', 'state.json')).equals(state)).toBe(true);
+    expect(temporaries(ws)).toEqual([]);
+    // The lock of the stopped process is taken over by the next command.
+    expect(run(['import', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
+  });
+
   it('temporary outputs a killed samling left in out/ are removed by the next plan; the organiser\'s own files stay', () => {
     const ws = tempWorkspace('nettskjema.csv');
     expect(run(['plan', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);

@@ -9,7 +9,7 @@ export default async function checkCommand(opts: GlobalOptions): Promise<void> {
   const plan = planFor(ctx.workspace.load(), ctx.settings);
   const waiting = plan.registrations.filter(waitsForOrganiser);
   if (opts.json) {
-    await ctx.out.json({ ok: waiting.length === 0, waiting: new JsonList(waiting, (r) => ({ id: r.id, status: r.status, extraNight: r.extraNight })) });
+    await ctx.out.json({ ok: waiting.length === 0, waiting: new JsonList(waiting, (r) => ({ id: r.id, status: r.status, extraNight: r.extraNight, problems: r.problems.map((p) => p.code) })) });
   } else if (waiting.length === 0) {
     ctx.out.info('Nothing needs attention.');
   } else {

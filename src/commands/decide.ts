@@ -93,6 +93,13 @@ export default async function decideCommand(opts: DecideOptions, id?: string): P
       state.decisions.push(decision(kind, reg.id, now));
       lines.push(`${reg.id}: ${kind}`);
     }
+    if (mapTo !== undefined) {
+      const name = fold(reg.organisation);
+      if (!name) throw new InputError(`${reg.id} has no organisation text to map`, undefined, undefined, 'Correct the row in the export and import it again.');
+      state.decisions.push({ kind: 'map-municipality', id: reg.id, name, code: mapTo, at: now.toISOString() });
+      lines.push(`Remembered: "${reg.organisation}" means ${mapTo ? register.municipalities.find((m) => m.code === mapTo)?.name : 'not a municipality of the region'} (for everyone who typed it)`);
+    }
+    // After the mapping: a person mapped to a municipality here may get a place by it.
     if (opts.cover) {
       const after = planFor(state, ctx.settings, register);
       const me = after.registrations.find((x) => x.id === reg.id);
@@ -105,12 +112,6 @@ export default async function decideCommand(opts: DecideOptions, id?: string): P
       } else if (me?.status !== 'covered') {
         lines.push(`Note: ${reg.id} is ${me?.status}, so --cover changes nothing for now (places go only to people who need a room, from a municipality of the region, on time or approved).`);
       }
-    }
-    if (mapTo !== undefined) {
-      const name = fold(reg.organisation);
-      if (!name) throw new InputError(`${reg.id} has no organisation text to map`, undefined, undefined, 'Correct the row in the export and import it again.');
-      state.decisions.push({ kind: 'map-municipality', id: reg.id, name, code: mapTo, at: now.toISOString() });
-      lines.push(`Remembered: "${reg.organisation}" means ${mapTo ? register.municipalities.find((m) => m.code === mapTo)?.name : 'not a municipality of the region'} (for everyone who typed it)`);
     }
     return lines;
   });

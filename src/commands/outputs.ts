@@ -1,9 +1,9 @@
 // Shared by plan, rooming-list and summary: write outputs and remember what each hotel was sent.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { removeLeftoverOutputs, writeLists, writeReport, writeRoomingLists, writeSummaries, type RoomingResult, type WriteOptions } from '../io/write-outputs.js';
 import { writeTogether, type StagedFiles } from '../io/atomic.js';
-import { roomingStays } from '../core/render/rooming.js';
+import { hotelChangesFileName, roomingStays } from '../core/render/rooming.js';
 import { InputError } from '../errors.js';
 import type { Context } from './context.js';
 import type { Plan } from '../core/types.js';
@@ -44,6 +44,19 @@ export function updateRooming(plan: Plan, state: WorkspaceState, w: WriteOptions
 export function writeOutputs<T>(w: WriteOptions, write: (files: StagedFiles) => T): Promise<T> {
   removeLeftoverOutputs(w);
   return writeTogether(write);
+}
+
+/**
+ * A line per hotel with an earlier list: how many changes the changes file holds, or, with none, that a changes
+ * file still in the out folder is the amendment to the list before (kept: it may not have been sent yet).
+ */
+export function changesLines(changes: Record<string, number>, w: WriteOptions): string[] {
+  const where = relative(process.cwd(), w.outDir) || '.';
+  return Object.entries(changes).map(([hotel, n]) => {
+    if (n) return `${hotel}: ${n} change(s) since the last list (${join(where, hotelChangesFileName(hotel))})`;
+    const kept = existsSync(join(w.outDir, hotelChangesFileName(hotel)));
+    return `${hotel}: no changes since the last list${kept ? `; ${join(where, hotelChangesFileName(hotel))} is still the amendment to the list before it` : ''}`;
+  });
 }
 
 export { removeLeftoverOutputs, writeLists, writeReport, writeSummaries };

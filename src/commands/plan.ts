@@ -4,10 +4,10 @@
 // before taking the workspace lock, so a question never holds up another samling.
 import { join, relative } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
-import { planFor, registerFor } from './shared.js';
-import { askAfterImport, flaggedAfterImport, importedIds, importReportLines, nextSteps, overQuotaHint, readAll, rememberColumns, stateStamp, type ImportResult } from './import.js';
+import { planFor, registerFor, waitsForOrganiser } from './shared.js';
+import { askAfterImport, flaggedAfterImport, importedIds, importReportLines, overQuotaHint, readAll, rememberColumns, stateStamp, type ImportResult } from './import.js';
 import { statusLines } from './status.js';
-import { removeLeftoverOutputs, todayIn, updateRooming, writeLists, writeOptions, writeReport, writeSummaries, type OutputOptions } from './outputs.js';
+import { changesLines, removeLeftoverOutputs, todayIn, updateRooming, writeLists, writeOptions, writeReport, writeSummaries, type OutputOptions } from './outputs.js';
 import { applyImports } from '../workspace/importer.js';
 import { statusJson } from '../core/render/status-json.js';
 import { ExitCode, EXIT_ATTENTION, InputError } from '../errors.js';
@@ -71,8 +71,9 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
         const lists = writeLists(plan, w, files);
         progress.phase('writing the report');
         const report = writeReport(plan, { ...w, today: todayIn(ctx.settings.timeZone), names: true }, files);
-        // Last, so they are put in place last: should a rename fail midway (a file locked by another
-        // program), no hotel's list is new while the state, which remembers what each hotel got, is old.
+        // Last, so they are put in place last. Every target is checked before any rename (a list another
+        // program holds stops plan there, with every file as it was); should a rename still fail midway, the
+        // hotels' lists are the likeliest to stay as they were with the state.
         progress.phase('writing the rooming lists');
         const rooming = await writeRoomingLists(files);
         progress.phase('putting the workspace in place');
@@ -102,11 +103,10 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
     const files = result.written.filter((f) => !f.startsWith('municipalities/') && !f.startsWith('municipalities\\'));
     if (result.messages.length) ctx.out.info('\n' + result.messages.join('\n'));
     ctx.out.info(`\nWrote to ${where}/: ${files.join(', ')}, and ${letters} letters in municipalities/`);
-    for (const [hotel, n] of Object.entries(result.changes)) {
-      ctx.out.info(n ? `${hotel}: ${n} change(s) since the last list (rooming-changes file)` : `${hotel}: no changes since the last list`);
-    }
+    for (const line of changesLines(result.changes, w)) ctx.out.info(line);
     const over = overQuotaHint(ctx, plan, result.state.decisions);
     if (over) ctx.out.info(over);
   }
-  if (opts.strict && nextSteps(plan).length) throw new ExitCode(EXIT_ATTENTION);
+  // The same test as `check` (nextSteps says what to do about each kind).
+  if (opts.strict && plan.registrations.some(waitsForOrganiser)) throw new ExitCode(EXIT_ATTENTION);
 }

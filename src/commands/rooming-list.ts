@@ -2,7 +2,7 @@
 import { relative } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
 import { planFor } from './shared.js';
-import { removeLeftoverOutputs, updateRooming, writeOptions, type OutputOptions } from './outputs.js';
+import { changesLines, removeLeftoverOutputs, updateRooming, writeOptions, type OutputOptions } from './outputs.js';
 
 export default async function roomingListCommand(opts: GlobalOptions & OutputOptions): Promise<void> {
   const ctx = await createContext(opts);
@@ -17,4 +17,5 @@ export default async function roomingListCommand(opts: GlobalOptions & OutputOpt
   });
   if (opts.json) return ctx.out.json({ written: result.written, changes: result.changes });
   ctx.out.info(`Wrote ${result.written.join(', ')} to ${relative(process.cwd(), w.outDir) || '.'}/`);
+  for (const line of changesLines(result.changes, w)) ctx.out.info(line);
 }

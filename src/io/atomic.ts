@@ -2,7 +2,7 @@
 // target, so a reader never sees half a file. The temporary files hold personal data, so every one this
 // process has made and not yet put in place is remembered: a Ctrl+C (or kill) removes them on the way out,
 // and a later run removes those a process killed outright (SIGKILL) left behind.
-import { closeSync, fsync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -37,9 +37,41 @@ function temporaryFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 }
 
+/** The exit codes of a process stopped by a signal (128 + its number), for those samling handles. */
+const STOP_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * On Ctrl+C, a kill or a closed terminal while temporary files exist: removes them, says so in one line and
+ * exits with the signal's conventional code. Exiting runs the 'exit' listeners, so the workspace lock goes too
+ * (see Workspace.withLock). The handlers are there only while a temporary file is (see remember/forget): a
+ * JavaScript handler runs only when the event loop has a turn, so at any other time (reading, deciding) the
+ * signal's own action, which stops samling at once, is the better one, and nothing is left behind then.
+ * While files are written the handler runs between steps, and the outputs (with the state) are put in place
+ * in one step at the end, just after a turn where a pending signal stops samling with every file as it was.
+ */
+const onSignal = new Map(Object.entries(STOP_SIGNALS).map(([signal, code]) => [signal, () => {
+  removeTemporaries();
+  // In a terminal, on a line of its own (not after the ^C or a progress line).
+  const start = process.stderr.isTTY ? '\n' : '';
+  process.stderr.write(`${start}samling: stopped (${signal}); no file was left half-written.\n`);
+  process.exit(code);
+}]));
+
+/** Remembers a temporary file (a signal then removes it); the first one installs the signal handlers. */
+export function rememberTemporary(tmp: string): void {
+  if (temporaries.size === 0) for (const [signal, handler] of onSignal) process.on(signal, handler);
+  temporaries.add(tmp);
+}
+
+/** Forgets a temporary file once it is renamed or removed; the last one takes the signal handlers away. */
+export function forgetTemporary(tmp: string): void {
+  if (!temporaries.delete(tmp) || temporaries.size !== 0) return;
+  for (const [signal, handler] of onSignal) process.off(signal, handler);
+}
+
 /** Removes a temporary file if it is there (it may never have been made: its folder may be a file). */
 function removeQuietly(tmp: string): void {
-  temporaries.delete(tmp);
+  forgetTemporary(tmp);
   try {
     rmSync(tmp, { force: true });
   } catch {
@@ -50,46 +82,12 @@ function removeQuietly(tmp: string): void {
 /** Renames a temporary file over its target; from then on it is the target, no longer ours to remove. */
 function putInPlace(tmp: string, path: string): void {
   renameSync(tmp, path);
-  temporaries.delete(tmp);
-}
-
-/**
- * Remembers a temporary file made outside this module (the lock's, a kept copy's), so that a signal removes
- * it too; `forget` once it is renamed or removed.
- */
-export function rememberTemporary(tmp: string): void {
-  temporaries.add(tmp);
-}
-export function forgetTemporary(tmp: string): void {
-  temporaries.delete(tmp);
+  forgetTemporary(tmp);
 }
 
 /** Removes every temporary file this process has open: what a stopped samling must not leave behind. */
 export function removeTemporaries(): void {
   for (const tmp of [...temporaries]) removeQuietly(tmp);
-}
-
-/** The exit codes of a process stopped by a signal (128 + its number), for those samling handles. */
-const STOP_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
-
-/**
- * On Ctrl+C, a kill or a closed terminal: removes the temporary files, says so in one line and exits with
- * the signal's conventional code. Exiting runs the 'exit' listeners, so the workspace lock goes too (see
- * Workspace.withLock). Nothing half-written is left, and what was already in place stays: the handler runs
- * only between steps (JavaScript is never interrupted in the middle of one), and the outputs (with the
- * state) are put in place in one step at the end, just after a turn of the event loop where a signal that
- * came while they were written stops samling with every file as it was (see stageFiles).
- */
-export function removeTemporariesOnSignals(): void {
-  for (const [signal, code] of Object.entries(STOP_SIGNALS)) {
-    process.once(signal, () => {
-      removeTemporaries();
-      // In a terminal, on a line of its own (not after the ^C or a progress line).
-      const start = process.stderr.isTTY ? '\n' : '';
-      process.stderr.write(`${start}samling: stopped (${signal}); no file was left half-written.\n`);
-      process.exit(code);
-    });
-  }
 }
 
 /** Whether a process with this id is running (one we may not signal is running too). */
@@ -218,11 +216,12 @@ export interface StagedFiles {
   add(path: string, data: Data): void;
   /**
    * Puts every file in place, in the order they were added. A Ctrl+C while they were written stops samling
-   * just before (the signal is handled then, see removeTemporariesOnSignals), and a folder in the way of any
-   * of them is found first: either leaves every target as it was. A rename that fails after that check
-   * (rare: a file locked by another program) leaves the files before it new and the rest as they were.
+   * just before (the signal is handled then, see onSignal), and a target that cannot be replaced (a folder in
+   * its way, a file another program holds or that is made immutable) is found first, among the staged files and
+   * `alsoReplaced` (the state, renamed by the caller after them): either leaves every target as it was. A rename
+   * that fails after that check (rare: a file locked in the instant between) leaves the files before it new.
    */
-  commit(): Promise<void>;
+  commit(alsoReplaced?: string[]): Promise<void>;
   /** Removes the temporary files: every target stays as it was. */
   abandon(): void;
 }
@@ -244,9 +243,9 @@ export function stageFiles(): StagedFiles {
         throw writeError(path, e);
       }
     },
-    async commit() {
+    async commit(alsoReplaced = []) {
       await new Promise((turn) => setImmediate(turn)); // one turn of the event loop: a pending signal runs now
-      for (const path of staged.keys()) checkNoFolderAt(path);
+      for (const path of [...staged.keys(), ...alsoReplaced]) checkReplaceable(path);
       for (const [path, tmp] of staged) {
         try {
           putInPlace(tmp, path);
@@ -276,15 +275,20 @@ export async function writeTogether<T>(write: (files: StagedFiles) => T | Promis
   }
 }
 
-/** A folder where a file goes cannot be renamed over: the error the rename would give, before any rename. */
-function checkNoFolderAt(path: string): void {
-  let folder = false;
+/**
+ * The error a rename over `path` would give, found before any rename: a folder where the file goes, or a file
+ * that cannot be opened for writing because another program holds it (Excel on Windows) or it is made
+ * immutable. A file that is only read-only (EACCES) can still be replaced by a rename, so it passes.
+ */
+function checkReplaceable(path: string): void {
   try {
-    folder = lstatSync(path).isDirectory();
-  } catch {
-    return; // nothing there yet (or nothing lstat can see): the rename will tell
+    if (lstatSync(path).isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' });
+    closeSync(openSync(path, 'r+'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES') return; // nothing there yet, or read-only: the rename will do
+    throw writeError(path, e);
   }
-  if (folder) throw writeError(path, Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' }));
 }
 
 /** Files that only samling reads (the workspace's) are made 0600, so other users of the machine cannot. */
@@ -294,14 +298,16 @@ export interface FileMode {
 }
 
 /** Writes `data` to a temporary file beside `path`; returns it still open. Removed again on failure. */
-function writeTemporary(path: string, data: Data, mode = 0o666): { fd: number; tmp: string } {
+function writeTemporary(path: string, data: Data, mode?: number): { fd: number; tmp: string } {
   const dir = dirname(path);
   const tmp = temporaryFor(path);
   let fd: number | undefined;
   try {
     mkdirSync(dir, { recursive: true });
-    temporaries.add(tmp);
-    fd = openSync(tmp, 'w', mode);
+    rememberTemporary(tmp);
+    fd = openSync(tmp, 'w', mode ?? 0o666);
+    // The mode of open() applies only to a new file: a leftover of this process id keeps its own.
+    if (mode !== undefined) fchmodSync(fd, mode);
     const out = fd;
     const write = (buf: Uint8Array) => {
       let off = 0;

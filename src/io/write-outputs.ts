@@ -68,11 +68,13 @@ export async function writeRoomingLists(
     if (before) {
       const diff = roomingChanges(before, stays[hotel]!, o.lang);
       changes[hotel] = diff.rows.length;
-      // Written even when nothing changed, as its header alone: an amendment left from an earlier list
-      // beside this one could be sent to the hotel again.
-      const cfile = hotelChangesFileName(hotel);
-      files.add(join(o.outDir, cfile), csvChunks(diff.header, diff.rows, { delimiter: o.delimiter }));
-      written.push(cfile);
+      // Nothing changed since the last list: the changes file keeps the last amendment, which may not have been
+      // sent yet and could not be made again (the state has moved on); the command says it is the earlier one.
+      if (diff.rows.length) {
+        const cfile = hotelChangesFileName(hotel);
+        files.add(join(o.outDir, cfile), csvChunks(diff.header, diff.rows, { delimiter: o.delimiter }));
+        written.push(cfile);
+      }
     }
   }
   return { written, changes };

@@ -148,7 +148,7 @@ export async function readImport(
   }
   if (mapping.missing.length) {
     const what = mapping.missing.map((f) => REQUIRED_LABEL[f] ?? f).join('; ');
-    if (looksLikeAnswers(table.headers)) {
+    if (looksLikeAnswers(table.headers, sample[0])) {
       // A sheet exported without its header row: its first "headers" are a person's answers, which must not
       // be printed (messages name files and rows, never people).
       throw new InputError(`no column found for ${what}: the first row holds answers (an e-mail address, a time or a number), not column names`, path, 1,
@@ -168,11 +168,25 @@ export async function readImport(
   return { path, table: withoutRows(table), rowsRead: table.rowCount, blankRows, mapping, registrations, learned };
 }
 
-/** A header row that is a person's answers: some "header" is a whole e-mail address, a date or time, or a number. */
-export function looksLikeAnswers(headers: readonly string[]): boolean {
-  return headers.some((h) => {
-    const text = h.trim();
-    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) || /^\+?[\d][\d .:/-]{4,}(?:\s*kl\.?\s*[\d.:]+)?$/i.test(text);
+/** What kind of answer a cell is, by its look alone: an e-mail address, a date or time, a number, or other text. */
+function answerKind(text: string): 'email' | 'time' | 'number' | null {
+  const t = text.trim();
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t)) return 'email';
+  if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:[ T]|$)/.test(t)) return 'time';
+  if (/^\+?\d[\d .-]{4,}$/.test(t)) return 'number';
+  return null;
+}
+
+/**
+ * A header row that is a person's answers (a sheet exported without its header row): some "header" is an e-mail
+ * address, a date or time, or a number, and the first row under it is the same kind of answer. A header that is
+ * a date (a column per day) has answers of another kind under it, so it is a header.
+ */
+export function looksLikeAnswers(headers: readonly string[], firstRow: readonly Cell[] = []): boolean {
+  return headers.some((h, i) => {
+    const kind = answerKind(h);
+    const below = firstRow[i];
+    return kind !== null && below !== undefined && !isBlankCell(below) && answerKind(cellText(below)) === kind;
   });
 }
 

@@ -193,7 +193,7 @@ export class Workspace {
       const result = await write(files);
       await saving.flushed(); // a state the disk cannot hold stops here, before any output is in place
       // The outputs, then the state, with no turn of the event loop between them (a signal waits).
-      await files.commit();
+      await files.commit([this.statePath]);
       await saving.commit();
       return result;
     } catch (e) {
