@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, readCsvOutput, run, snapshot, tempWorkspace } from './helpers/cli.js';
+import { contents, FIXTURES, readCsvOutput, run, snapshot, tempWorkspace } from './helpers/cli.js';
 
 const HELPERS = join(dirname(fileURLToPath(import.meta.url)), 'helpers');
 
@@ -36,16 +36,6 @@ function status(ws: string): StatusJson {
   return JSON.parse(r.stdout) as StatusJson;
 }
 const byEmail = (s: StatusJson, email: string) => s.registrations.find((r) => r.email?.toLowerCase() === email.toLowerCase());
-
-/** Every file below `dir` with its whole content: equal means byte-identical (and nothing added or removed). */
-function contents(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const p = join(dir, name);
-    if (statSync(p).isFile()) files[name] = readFileSync(p).toString('base64');
-  }
-  return files;
-}
 
 describe('import: each layout into a workspace', () => {
   it('Google Forms (Nynorsk, BOM, CRLF, kl. times): every row accounted for, people as typed', () => {

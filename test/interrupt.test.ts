@@ -3,11 +3,11 @@
 // out/ and the workspace as they were. A samling killed outright (SIGKILL) cannot tidy up: the next run
 // removes its temporary outputs, and nothing else, from the out folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, run, tempWorkspace } from './helpers/cli.js';
+import { BIN, contents, ROOT, run, tempWorkspace } from './helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'samling-interrupt-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -18,16 +18,6 @@ beforeAll(() => {
   const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate.mjs'), '100000', BIG]);
   expect(r.status, String(r.stderr)).toBe(0);
 });
-
-/** Every file below `dir` (hidden ones too) with its whole content. */
-function contents(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const p = join(dir, name);
-    if (statSync(p).isFile()) files[name] = readFileSync(p).toString('base64');
-  }
-  return files;
-}
 
 const temporaries = (ws: string) => Object.keys(contents(ws)).filter((f) => f.endsWith('.tmp'));
 

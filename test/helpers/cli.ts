@@ -33,6 +33,16 @@ export function tempWorkspace(...fixtures: string[]): string {
   return dir;
 }
 
+/** Every file below `dir` (hidden ones too) with its whole content: equal means byte-identical (and nothing added or removed). */
+export function contents(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const p = join(dir, name);
+    if (statSync(p).isFile()) files[name] = readFileSync(p).toString('base64');
+  }
+  return files;
+}
+
 /** Every file below `dir` with its size and modification time, to show that nothing changed. */
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
