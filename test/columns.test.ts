@@ -228,5 +228,8 @@ describe('a sheet exported without its header row', () => {
     // A column per day: dates as headers, crosses or yes/no under them.
     expect(looksLikeAnswers(['Namn', 'Kommune', '11.11.2021', '12.11.2021'], ['Ola Nordmann', 'Volda', 'x', 'Ja'])).toBe(false);
     expect(looksLikeAnswers(['Namn', 'Telefon 400 00 001'], ['Ola Nordmann', '400 00 002'])).toBe(false);
+    // One row alone: nothing to compare with, and an e-mail address or a time tells.
+    expect(looksLikeAnswers(['01.09.2021 kl. 09.12.44', 'ingrid@example.org', 'Ingrid Håland', 'Ørsta'], [])).toBe(true);
+    expect(looksLikeAnswers(['Namn', 'Kommune', 'E-post'], [])).toBe(false);
   });
 });

@@ -269,11 +269,11 @@ describe('plan: decide and deliver', () => {
     expect(text).toMatch(/Håland/);
     expect(text).toMatch(/Øvrebø/);
     // Writing the list again with nothing changed: the last amendment stays (it may not have been sent yet, and
-    // could not be made again), and samling says it is the amendment to the list before.
+    // could not be made again), and samling says it is from an earlier list.
     for (const args of [['rooming-list'], ['plan']]) {
       const again = run(args, { cwd: ws });
       expect(again.code, again.stderr).toBe(0);
-      expect(again.stderr, args[0]).toMatch(/hotel: no changes since the last list; out\/rooming-changes-hotel\.csv is still the amendment to the list before it/);
+      expect(again.stderr, args[0]).toMatch(/hotel: no changes since the last list; out\/rooming-changes-hotel\.csv was left as it was, from an earlier list/);
       expect(readFileSync(join(ws, 'out', 'rooming-changes-hotel.csv'), 'utf8'), args[0]).toBe(text);
     }
   });

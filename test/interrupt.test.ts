@@ -74,6 +74,22 @@ describe('stopped while writing', () => {
     expect(run(['import', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
   });
 
+  it('Ctrl+C while import saves the workspace is not lost: exit 130, no temporary file or lock left', { timeout: 120_000 }, async () => {
+    if (process.platform === 'win32') return;
+    const ws = tempWorkspace('nettskjema.csv');
+    expect(run(['plan', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);
+    const child = spawn(process.execPath, [BIN, 'import', BIG], { cwd: ws, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+    const saving = (name: string) => /^\.state\.json\.\d+\.tmp$/.test(name);
+    while (child.exitCode === null && !readdirSync(join(ws, '.samling')).some(saving)) await new Promise((done) => setTimeout(done, 2));
+    expect(child.exitCode, 'import was caught saving').toBe(null);
+    child.kill('SIGINT');
+    // Handled, not dropped with its handler once the last temporary file is in place (the import saved or not).
+    expect(await exited).toBe(130);
+    expect(temporaries(ws)).toEqual([]);
+    expect(existsSync(join(ws, '.samling', 'lock'))).toBe(false);
+  });
+
   it('temporary outputs a killed samling left in out/ are removed by the next plan; the organiser\'s own files stay', () => {
     const ws = tempWorkspace('nettskjema.csv');
     expect(run(['plan', 'nettskjema.csv'], { cwd: ws }).code).toBe(0);

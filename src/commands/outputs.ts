@@ -47,15 +47,16 @@ export function writeOutputs<T>(w: WriteOptions, write: (files: StagedFiles) => 
 }
 
 /**
- * A line per hotel with an earlier list: how many changes the changes file holds, or, with none, that a changes
- * file still in the out folder is the amendment to the list before (kept: it may not have been sent yet).
+ * A line per hotel with an earlier list: how many changes its changes file holds, or none, and then that a
+ * changes file in the out folder is from an earlier list (kept: it may not have been sent yet).
  */
 export function changesLines(changes: Record<string, number>, w: WriteOptions): string[] {
   const where = relative(process.cwd(), w.outDir) || '.';
   return Object.entries(changes).map(([hotel, n]) => {
-    if (n) return `${hotel}: ${n} change(s) since the last list (${join(where, hotelChangesFileName(hotel))})`;
+    const file = join(where, hotelChangesFileName(hotel));
+    if (n) return `${hotel}: ${n} change(s) since the last list (${file})`;
     const kept = existsSync(join(w.outDir, hotelChangesFileName(hotel)));
-    return `${hotel}: no changes since the last list${kept ? `; ${join(where, hotelChangesFileName(hotel))} is still the amendment to the list before it` : ''}`;
+    return `${hotel}: no changes since the last list${kept ? `; ${file} was left as it was, from an earlier list` : ''}`;
   });
 }
 

@@ -50,23 +50,38 @@ const STOP_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
  * in one step at the end, just after a turn where a pending signal stops samling with every file as it was.
  */
 const onSignal = new Map(Object.entries(STOP_SIGNALS).map(([signal, code]) => [signal, () => {
+  // None left: the signal came while the last files were put in place, and it is handled just after.
+  const what = temporaries.size ? 'no file was left half-written' : 'what it wrote was already in place';
   removeTemporaries();
   // In a terminal, on a line of its own (not after the ^C or a progress line).
   const start = process.stderr.isTTY ? '\n' : '';
-  process.stderr.write(`${start}samling: stopped (${signal}); no file was left half-written.\n`);
+  process.stderr.write(`${start}samling: stopped (${signal}); ${what}.\n`);
   process.exit(code);
 }]));
 
+let handling = false;
+
 /** Remembers a temporary file (a signal then removes it); the first one installs the signal handlers. */
 export function rememberTemporary(tmp: string): void {
-  if (temporaries.size === 0) for (const [signal, handler] of onSignal) process.on(signal, handler);
+  if (!handling) for (const [signal, handler] of onSignal) process.on(signal, handler);
+  handling = true;
   temporaries.add(tmp);
 }
 
-/** Forgets a temporary file once it is renamed or removed; the last one takes the signal handlers away. */
+/**
+ * Forgets a temporary file once it is renamed or removed. With the last one the signal handlers go, once the
+ * event loop has polled again: a signal that came while the files were written is still waiting to be handled
+ * (it is handed over then), and must stop samling rather than be dropped with its handler.
+ */
 export function forgetTemporary(tmp: string): void {
   if (!temporaries.delete(tmp) || temporaries.size !== 0) return;
-  for (const [signal, handler] of onSignal) process.off(signal, handler);
+  // Two immediates: the first runs in this turn's check phase, the second in the next turn's, after its poll
+  // phase, where libuv hands over a signal that came meanwhile.
+  setImmediate(() => setImmediate(() => {
+    if (temporaries.size !== 0 || !handling) return;
+    for (const [signal, handler] of onSignal) process.off(signal, handler);
+    handling = false;
+  }));
 }
 
 /** Removes a temporary file if it is there (it may never have been made: its folder may be a file). */

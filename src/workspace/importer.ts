@@ -148,7 +148,7 @@ export async function readImport(
   }
   if (mapping.missing.length) {
     const what = mapping.missing.map((f) => REQUIRED_LABEL[f] ?? f).join('; ');
-    if (looksLikeAnswers(table.headers, sample[0])) {
+    if (looksLikeAnswers(table.headers, sample[0] ?? [])) {
       // A sheet exported without its header row: its first "headers" are a person's answers, which must not
       // be printed (messages name files and rows, never people).
       throw new InputError(`no column found for ${what}: the first row holds answers (an e-mail address, a time or a number), not column names`, path, 1,
@@ -180,13 +180,18 @@ function answerKind(text: string): 'email' | 'time' | 'number' | null {
 /**
  * A header row that is a person's answers (a sheet exported without its header row): some "header" is an e-mail
  * address, a date or time, or a number, and the first row under it is the same kind of answer. A header that is
- * a date (a column per day) has answers of another kind under it, so it is a header.
+ * a date (a column per day) has answers of another kind under it, so it is a header. With no row under it,
+ * an e-mail address or a time alone tells.
  */
 export function looksLikeAnswers(headers: readonly string[], firstRow: readonly Cell[] = []): boolean {
   return headers.some((h, i) => {
     const kind = answerKind(h);
+    if (kind === null) return false;
+    // A sheet of one row has nothing under it to compare with: an e-mail address or a time is then taken for
+    // an answer (a name never being printed matters more than a date header being listed).
+    if (firstRow.length === 0) return kind !== 'number';
     const below = firstRow[i];
-    return kind !== null && below !== undefined && !isBlankCell(below) && answerKind(cellText(below)) === kind;
+    return below !== undefined && !isBlankCell(below) && answerKind(cellText(below)) === kind;
   });
 }
 
