@@ -101,7 +101,7 @@ function putInPlace(tmp: string, path: string): void {
 }
 
 /** Removes every temporary file this process has open: what a stopped samling must not leave behind. */
-export function removeTemporaries(): void {
+function removeTemporaries(): void {
   for (const tmp of [...temporaries]) removeQuietly(tmp);
 }
 
