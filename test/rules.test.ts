@@ -370,9 +370,11 @@ describe('hotels', () => {
     const p = run(regs, [], { quota: 2, hotels: two, roomingList: withOver });
     expect(statuses(p, ['o1', 'o2', 'o3', 'o4', 'o5'])).toEqual(['covered', 'covered', 'over-quota', 'over-quota', 'over-quota']);
     // Brosundet is full with the covered: never more guests than rooms, and Ørsta stays together in Scandic.
-    expect(p.hotels[0]!.nights.find((n) => n.date === '2021-11-11')).toEqual({ date: '2021-11-11', rooms: 3, capacity: 3 });
+    expect(p.hotels[0]!.nights.find((n) => n.date === '2021-11-11')).toEqual({ date: '2021-11-11', rooms: 3, capacity: 3, municipalityPaid: 0 });
     expect(['o1', 'o2', 'o3', 'o4', 'o5'].map((id) => get(p, id).hotel)).toEqual(Array(5).fill('Scandic'));
-    expect(p.hotels[1]!.nights.find((n) => n.date === '2021-11-11')!.rooms).toBe(5);
+    // Scandic holds Ørsta's 2 covered and 3 over-quota guests; the 3 are said apart, their municipality paying.
+    expect(p.hotels[1]!.nights.find((n) => n.date === '2021-11-11')).toMatchObject({ rooms: 5, municipalityPaid: 3 });
+    expect(p.hotels[0]!.nights.find((n) => n.date === '2021-11-11')!.municipalityPaid).toBe(0);
     // The paid rooms stay the covered ones.
     expect(p.nights.find((n) => n.date === '2021-11-11')!.rooms).toBe(5);
 

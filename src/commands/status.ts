@@ -32,7 +32,8 @@ export function statusLines(plan: Plan, today: string): string[] {
   lines.push(...table(['Municipality', 'Registered', 'Places', 'Extra nights', 'Over quota', 'Late', 'Top leader'], rows, ['l', 'r', 'l', 'r', 'r', 'r', 'l']));
   lines.push('');
   for (const h of plan.hotels) {
-    const nights = h.nights.map((n) => `${n.date}: ${n.rooms}${n.capacity !== null ? ` of ${n.capacity}` : ''} rooms`).join(' · ');
+    const nights = h.nights.map((n) => `${n.date}: ${n.rooms}${n.capacity !== null ? ` of ${n.capacity}` : ''} rooms` +
+      (n.municipalityPaid ? ` (${n.municipalityPaid} paid by their municipality)` : '')).join(' · ');
     lines.push(`${color.bold(h.name)}  ${nights || 'no rooms yet'}`);
   }
   // One pass over the people for every count and the first to look at (a million of them: no array per status).

@@ -209,7 +209,10 @@ export function plan(
     }),
     hotels: hotels.map((h, i) => ({
       name: h.name,
-      nights: nightDates.map((date, j) => ({ date, rooms: hotelNights[i]![j]!, capacity: h.rooms })),
+      nights: nightDates.map((date, j) => ({
+        date, rooms: hotelNights.used[i]![j]!, capacity: h.rooms,
+        ...(hotelNights.municipalityPaid ? { municipalityPaid: hotelNights.municipalityPaid[i]![j]! } : {}),
+      })),
     })),
   };
 }
@@ -645,19 +648,23 @@ function eventNights(settings: EventSettings): string[] {
  * people are placed after every covered one, for the main night only, in the rooms left: a municipality's
  * first in its covered people's hotel, else in the first hotel with room for all of them, else one by one.
  * They never take a covered person's room, and whoever of them does not fit is `unplaced` too.
- * Returns rooms used per hotel per night (indices of `hotels` and `nights`).
+ * Returns rooms taken per hotel per night (indices of `hotels` and `nights`), and of them the over-quota ones.
  */
 function assignHotels(
   cases: Cases, byArrival: Order, hotels: Hotel[], nights: string[], meaning: Organisation[], codes: string[],
   overQuota: { mainNight: string } | null,
-): number[][] {
+): { used: number[][]; municipalityPaid: number[][] | null } {
   const used = hotels.map(() => nights.map(() => 0));
+  const municipalityPaid = hotels.map(() => nights.map(() => 0));
   const free = (h: number, n: number) => (hotels[h]!.rooms === null ? Infinity : hotels[h]!.rooms! - used[h]![n]!);
   const mainNight = overQuota === null ? [] : [overQuota.mainNight];
   const nightsOf = (i: number) => (cases.status[i] === COVERED ? cases.nights.get(i)! : mainNight);
   const place = (i: number, h: number) => {
     cases.hotel[i] = h;
-    for (const date of nightsOf(i)) used[h]![nights.indexOf(date)]!++;
+    for (const date of nightsOf(i)) {
+      used[h]![nights.indexOf(date)]!++;
+      if (cases.status[i] !== COVERED) municipalityPaid[h]![nights.indexOf(date)]!++;
+    }
   };
   const groupsOf = (status: number) => {
     const groups = new Map<string, number[]>();
@@ -670,10 +677,10 @@ function assignHotels(
     }
     return groups;
   };
-  const fits = (h: number, group: number[]) =>
-    nights.every((date, n) => free(h, n) >= group.filter((i) => nightsOf(i).includes(date)).length);
   const placeGroup = (group: number[], preferred: number) => {
-    const whole = preferred >= 0 && fits(preferred, group) ? preferred : hotels.findIndex((_, h) => fits(h, group));
+    const need = nights.map((date) => group.filter((i) => nightsOf(i).includes(date)).length);
+    const fits = (h: number) => need.every((k, n) => free(h, n) >= k);
+    const whole = preferred >= 0 && fits(preferred) ? preferred : hotels.findIndex((_, h) => fits(h));
     if (whole >= 0) {
       for (const i of group) place(i, whole);
       return;
@@ -697,7 +704,7 @@ function assignHotels(
     const over = groupsOf(OVER_QUOTA);
     for (const code of [...over.keys()].sort()) placeGroup(over.get(code)!.sort(byArrival), hotelOf.get(code) ?? -1);
   }
-  return used;
+  return { used, municipalityPaid: overQuota === null ? null : municipalityPaid };
 }
 
 function summarise(cases: Cases, register: Register, settings: EventSettings, hotels: Hotel[], meaning: Organisation[]): MunicipalitySummary[] {

@@ -289,8 +289,11 @@ export interface MunicipalitySummary {
 
 export interface HotelNight {
   date: string;
+  /** Rooms taken that night, against `capacity`: the covered people's, and with includeOverQuota the over-quota ones'. */
   rooms: number;
   capacity: number | null;
+  /** Of `rooms`, those of over-quota people, their municipality paying (only with includeOverQuota). */
+  municipalityPaid?: number;
 }
 
 export interface Plan {

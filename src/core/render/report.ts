@@ -31,6 +31,7 @@ const TEXT = {
     topLeaders: 'Kommunar med toppleiar',
     of: '{a} av {b}',
     rooms: 'Betalte rom per natt',
+    municipalityPaid: 'betalt av kommunen',
     night: 'Natt',
     hotel: 'Hotell',
     roomsCol: 'Rom',
@@ -83,6 +84,7 @@ const TEXT = {
     topLeaders: 'Kommuner med toppleder',
     of: '{a} av {b}',
     rooms: 'Betalte rom per natt',
+    municipalityPaid: 'betalt av kommunen',
     night: 'Natt',
     hotel: 'Hotell',
     roomsCol: 'Rom',
@@ -135,6 +137,7 @@ const TEXT = {
     topLeaders: 'Municipalities with a top leader',
     of: '{a} of {b}',
     rooms: 'Paid rooms per night',
+    municipalityPaid: 'paid by their municipality',
     night: 'Night',
     hotel: 'Hotel',
     roomsCol: 'Rooms',
@@ -286,16 +289,18 @@ export function* reportChunks(plan: Plan, lang: Lang, opts: { today: string; nam
     ofFigure(x.topLeaders, withTopLeader, munis.length, 'top-leaders'),
   ].join('\n');
 
-  // Paid rooms per night, per hotel, against its rooms.
+  // Paid rooms per night, per hotel, against its rooms. With includeOverQuota a hotel also holds over-quota
+  // guests their municipality pays for: counted against its rooms, and said apart; the total is the organiser's.
   const nightRows: string[] = [];
   const hotels = plan.hotels.filter((h) => h.nights.some((n) => n.rooms > 0 || n.capacity !== null));
   for (const { date, rooms } of plan.nights) {
     const here = hotels.flatMap((h) => h.nights.filter((n) => n.date === date).map((n) => ({ hotel: h.name, ...n })));
     here.forEach((n, i) => {
+      const byMunicipality = n.municipalityPaid ? ` <span class="muted">(${e(num(n.municipalityPaid))} ${e(x.municipalityPaid)})</span>` : '';
       const used =
-        n.capacity === null
+        (n.capacity === null
           ? `${e(num(n.rooms))} <span class="muted">(${e(x.noLimit)})</span>`
-          : `${bar(n.rooms, n.capacity)}${e(of(n.rooms, n.capacity))}`;
+          : `${bar(n.rooms, n.capacity)}${e(of(n.rooms, n.capacity))}`) + byMunicipality;
       const nightCell = i === 0 ? `<th scope="row" rowspan="${here.length + (here.length > 1 ? 1 : 0)}">${e(formatNight(lang, date))}</th>` : '';
       nightRows.push(`<tr>${nightCell}<td>${e(n.hotel)}</td><td>${used}</td></tr>`);
     });
