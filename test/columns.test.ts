@@ -232,4 +232,18 @@ describe('a sheet exported without its header row', () => {
     expect(looksLikeAnswers(['01.09.2021 kl. 09.12.44', 'ingrid@example.org', 'Ingrid Håland', 'Ørsta'], [])).toBe(true);
     expect(looksLikeAnswers(['Namn', 'Kommune', 'E-post'], [])).toBe(false);
   });
+
+  it('stops before any question in a terminal: no column has a name to pick, and the answers are not shown', async () => {
+    const { readImport } = await import('../src/workspace/importer.js');
+    const { DEFAULT_EVENT } = await import('../src/config/default-event.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'samling-noheader-')), 'svar.csv');
+    writeFileSync(file, '01.09.2021 kl. 09.12.44,ingrid@example.org,Ingrid Håland,Ørsta\n02.09.2021 kl. 10.00.00,ola@example.org,Ola Nordmann,Volda\n');
+    let asked = false;
+    const read = readImport(file, DEFAULT_EVENT, { ask: async () => ((asked = true), null) });
+    await expect(read).rejects.toThrow(/the first row holds answers/);
+    expect(asked).toBe(false);
+  });
 });

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { readTable } from '../io/read-table.js';
 import { mapColumns, SAMPLE_ROWS, type ColumnMapping } from '../core/columns.js';
-import { cellText, isBlankCell } from '../core/values.js';
+import { cellText, isBlankCell, parseTimestamp } from '../core/values.js';
 import { NO_PROGRESS, PROGRESS_BYTES, type Progress } from '../ui/progress.js';
 import { registrationReader, type RegistrationReader } from '../core/rows.js';
 import { mergeRegistrations, type MergeCounts } from '../core/merge.js';
@@ -131,6 +131,13 @@ export async function readImport(
 
   const sample = held.slice(0, SAMPLE_ROWS).map((r) => r.cells);
   let mapping = mapColumns(table.headers, sample, overrides, { extraNight: settings.extraNight });
+  if (mapping.missing.length && looksLikeAnswers(table.headers, sample[0] ?? [])) {
+    // A sheet exported without its header row: its first "headers" are a person's answers. Nothing to ask
+    // about (no column has a name), and they must not be printed (messages name files and rows, never people).
+    const what = mapping.missing.map((f) => REQUIRED_LABEL[f] ?? f).join('; ');
+    throw new InputError(`no column found for ${what}: the first row holds answers (an e-mail address, a time or a number), not column names`, path, 1,
+      'Export the sheet with its header row (the questions), then import it again; or add the header row at the top.');
+  }
   while (mapping.missing.length && opts.ask) {
     const field = fieldToAsk(mapping.missing[0]!, mapping);
     const fields: (Field | null)[] = table.headers.map(() => null);
@@ -148,12 +155,6 @@ export async function readImport(
   }
   if (mapping.missing.length) {
     const what = mapping.missing.map((f) => REQUIRED_LABEL[f] ?? f).join('; ');
-    if (looksLikeAnswers(table.headers, sample[0] ?? [])) {
-      // A sheet exported without its header row: its first "headers" are a person's answers, which must not
-      // be printed (messages name files and rows, never people).
-      throw new InputError(`no column found for ${what}: the first row holds answers (an e-mail address, a time or a number), not column names`, path, 1,
-        'Export the sheet with its header row (the questions), then import it again; or add the header row at the top.');
-    }
     const found = table.headers.map((h) => `"${h}"`).join(', ');
     throw new InputError(
       `no column found for ${what}`,
@@ -172,7 +173,7 @@ export async function readImport(
 function answerKind(text: string): 'email' | 'time' | 'number' | null {
   const t = text.trim();
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t)) return 'email';
-  if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:[ T]|$)/.test(t)) return 'time';
+  if (parseTimestamp(t, 'UTC') !== null) return 'time'; // the reader's own formats
   if (/^\+?\d[\d .-]{4,}$/.test(t)) return 'number';
   return null;
 }
