@@ -37,10 +37,12 @@ function status(ws: string): StatusJson {
 }
 /** Whether files can be made immutable here (root, and a file system with the flag): the held-file test needs it. */
 const CAN_CHATTR = (() => {
-  const probe = join(tempWorkspace(), 'probe');
+  const dir = tempWorkspace();
+  const probe = join(dir, 'probe');
   writeFileSync(probe, '');
   const ok = spawnSync('chattr', ['+i', probe]).status === 0;
   if (ok) spawnSync('chattr', ['-i', probe]);
+  rmSync(dir, { recursive: true, force: true });
   return ok;
 })();
 const byEmail = (s: StatusJson, email: string) => s.registrations.find((r) => r.email?.toLowerCase() === email.toLowerCase());

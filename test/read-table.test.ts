@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -206,13 +206,15 @@ describe('line endings, encodings and edge cases', () => {
   });
 
   it('files of a megabyte or more: Windows-1252 is read (in chunks), UTF-16, old .xls and renamed workbooks as before', async () => {
-    const rows = Array.from({ length: 40_000 }, (_, i) => `Åse Ørnes ${i}\tVolda`);
+    const rows = Array.from({ length: 60_000 }, (_, i) => `Åse Ørnes ${i}\tVolda`);
     const utf16 = await readTable(tmpFile('big16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(['Navn\tKommune', ...rows].join('\r\n'), 'utf16le')])));
-    expect(utf16).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', rowCount: 40_000 });
-    expect(utf16.rows[39_999]!.cells).toEqual(['Åse Ørnes 39999', 'Volda']);
-    const cp1252 = await readTable(tmpFile('big1252.csv', Buffer.from(['Navn;Kommune', ...rows].join('\r\n').replaceAll('\t', ';'), 'latin1')));
-    expect(cp1252).toMatchObject({ encoding: 'windows-1252', delimiter: ';', rowCount: 40_000 });
-    expect(cp1252.rows[39_999]!.cells).toEqual(['Åse Ørnes 39999', 'Volda']);
+    expect(utf16).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', rowCount: 60_000 });
+    expect(utf16.rows[59_999]!.cells).toEqual(['Åse Ørnes 59999', 'Volda']);
+    const big1252 = tmpFile('big1252.csv', Buffer.from(['Navn;Kommune', ...rows].join('\r\n').replaceAll('\t', ';'), 'latin1'));
+    expect(statSync(big1252).size).toBeGreaterThanOrEqual(1 << 20); // big enough to be read in chunks
+    const cp1252 = await readTable(big1252);
+    expect(cp1252).toMatchObject({ encoding: 'windows-1252', delimiter: ';', rowCount: 60_000 });
+    expect(cp1252.rows[59_999]!.cells).toEqual(['Åse Ørnes 59999', 'Volda']);
     const ole2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1 << 20)]);
     await expect(readTable(tmpFile('old.csv', ole2))).rejects.toThrow(/old Excel \.xls file/);
     // A workbook of over a megabyte (text that does not compress much), renamed to .csv.

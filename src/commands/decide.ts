@@ -84,8 +84,8 @@ export default async function decideCommand(opts: DecideOptions, id?: string): P
       const [undone] = state.decisions.splice(at, 1);
       lines.push(`Undone for ${reg.id}: ${describe(undone!, register)}`);
     }
-    const statusNow = () => planFor(state, ctx.settings, register).registrations.find((x) => x.id === reg.id)?.status;
-    if (opts.cover && (statusNow() === 'late-pending' || statusNow() === 'late-rejected')) {
+    const before = opts.cover ? planFor(state, ctx.settings, register).registrations.find((x) => x.id === reg.id)?.status : undefined;
+    if (before === 'late-pending' || before === 'late-rejected') {
       state.decisions.push(decision('approve-late', reg.id, now));
       lines.push(`${reg.id}: approve-late (covering a late registration approves it)`);
     }

@@ -46,12 +46,15 @@ export function writeOutputs<T>(w: WriteOptions, write: (files: StagedFiles) => 
   return writeTogether(write);
 }
 
+/** The out folder as the organiser would type it: relative to where samling runs ('.' for there). */
+export const shownOutDir = (w: Pick<WriteOptions, 'outDir'>): string => relative(process.cwd(), w.outDir) || '.';
+
 /**
  * A line per hotel with an earlier list: how many changes its changes file holds, or none, and then that a
  * changes file in the out folder is from an earlier list (kept: it may not have been sent yet).
  */
 export function changesLines(changes: Record<string, number>, w: WriteOptions): string[] {
-  const where = relative(process.cwd(), w.outDir) || '.';
+  const where = shownOutDir(w);
   return Object.entries(changes).map(([hotel, n]) => {
     const file = join(where, hotelChangesFileName(hotel));
     if (n) return `${hotel}: ${n} change(s) since the last list (${file})`;

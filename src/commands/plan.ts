@@ -2,12 +2,12 @@
 // In a terminal it asks what the import raises (a missing column, an unknown municipality name, and —
 // after new files or with --review — who gets the places where a municipality is over its quota),
 // before taking the workspace lock, so a question never holds up another samling.
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
 import { planFor, registerFor, waitsForOrganiser } from './shared.js';
 import { askAfterImport, flaggedAfterImport, importedIds, importReportLines, overQuotaHint, readAll, rememberColumns, stateStamp, type ImportResult } from './import.js';
 import { statusLines } from './status.js';
-import { changesLines, removeLeftoverOutputs, todayIn, updateRooming, writeLists, writeOptions, writeReport, writeSummaries, type OutputOptions } from './outputs.js';
+import { changesLines, removeLeftoverOutputs, shownOutDir, todayIn, updateRooming, writeLists, writeOptions, writeReport, writeSummaries, type OutputOptions } from './outputs.js';
 import { applyImports } from '../workspace/importer.js';
 import { statusJson } from '../core/render/status-json.js';
 import { ExitCode, EXIT_ATTENTION, InputError } from '../errors.js';
@@ -91,7 +91,7 @@ export default async function planCommand(opts: PlanOptions, files: string[] = [
   if (opts.json) {
     await ctx.out.json({ ...statusJson(plan), imported: result.reports, written: result.written });
   } else {
-    const where = relative(process.cwd(), w.outDir) || '.';
+    const where = shownOutDir(w);
     if (parsed.length) {
       const ir: ImportResult = { reports: result.reports, state: result.state, plan, flagged: flaggedAfterImport(plan, parsed), messages: [] };
       // An overview: the first rows to look at, and where the rest are (a big import would flood the terminal).

@@ -1,8 +1,7 @@
 // samling rooming-list — write each hotel's rooming list and the changes since the last one sent.
-import { relative } from 'node:path';
 import { createContext, type GlobalOptions } from './context.js';
 import { planFor } from './shared.js';
-import { changesLines, removeLeftoverOutputs, updateRooming, writeOptions, type OutputOptions } from './outputs.js';
+import { changesLines, removeLeftoverOutputs, shownOutDir, updateRooming, writeOptions, type OutputOptions } from './outputs.js';
 
 export default async function roomingListCommand(opts: GlobalOptions & OutputOptions): Promise<void> {
   const ctx = await createContext(opts);
@@ -16,6 +15,6 @@ export default async function roomingListCommand(opts: GlobalOptions & OutputOpt
     return ctx.workspace.saveAround(state, updateRooming(plan, state, w));
   });
   if (opts.json) return ctx.out.json({ written: result.written, changes: result.changes });
-  ctx.out.info(`Wrote ${result.written.join(', ')} to ${relative(process.cwd(), w.outDir) || '.'}/`);
+  ctx.out.info(`Wrote ${result.written.join(', ')} to ${shownOutDir(w)}/`);
   for (const line of changesLines(result.changes, w)) ctx.out.info(line);
 }

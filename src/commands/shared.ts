@@ -38,7 +38,7 @@ export function todayIn(timeZone: string, now = new Date()): string {
 }
 
 /** A covered person every hotel was too full for (rules' assignHotels). */
-const unplaced = (r: PlannedRegistration): boolean => r.problems.length > 0 && r.problems.some((p) => p.code === 'unplaced');
+const unplaced = (r: PlannedRegistration): boolean => r.problems.some((p) => p.code === 'unplaced');
 
 /**
  * Whether a person waits for the organiser: needs attention, is late with no decision, asks for an extra night

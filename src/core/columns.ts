@@ -23,7 +23,7 @@ export interface ColumnMapping {
    * Further columns that say a registration is withdrawn, beside fields.cancelled: a form may have both a
    * `Status` and an `Avmeld` column, and a withdrawal in either counts (SPEC 2).
    */
-  alsoCancelled?: number[];
+  alsoCancelled: number[];
 }
 
 /** How many data rows the caller should hand over as `sample`. */
@@ -172,7 +172,7 @@ export function mapColumns(
     if (field === 'cancelled') {
       // Every column that can withdraw someone is read, not only the best fit.
       fields.cancelled = columns[0]!;
-      if (columns.length > 1) alsoCancelled.push(...columns.slice(1));
+      alsoCancelled.push(...columns.slice(1));
       continue;
     }
     let best = columns[0]!;
@@ -200,5 +200,5 @@ export function mapColumns(
   if (fields.organisation === undefined) missing.push('organisation');
   if (fields.submittedAt === undefined) missing.push('submittedAt');
   unused.sort((a, b) => a - b);
-  return { fields, ignored, unused, missing, unmatchedOverrides, ...(alsoCancelled.length ? { alsoCancelled } : {}) };
+  return { fields, ignored, unused, missing, unmatchedOverrides, alsoCancelled };
 }

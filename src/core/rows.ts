@@ -194,7 +194,7 @@ export function registrationReader(
   const attendanceHeader = iAttendance < 0 ? '' : fold(table.headers[iAttendance] ?? '');
   const yesMeansDigital = /\bdigital/.test(attendanceHeader) && !/\b(fysisk|oppmote|in person)/.test(attendanceHeader);
   // A yes in an Avmeld-like column cancels; a status column needs a cancelling word. A form may have both.
-  const cancelColumns = (iCancel < 0 ? [] : [iCancel, ...(mapping.alsoCancelled ?? [])])
+  const cancelColumns = (iCancel < 0 ? [] : [iCancel, ...mapping.alsoCancelled])
     .map((i) => ({ i, yesCancels: !/\bstatus\b/.test(fold(table.headers[i] ?? '')) }));
   const cancelledIn = (cells: readonly Cell[]): boolean => {
     for (const { i, yesCancels } of cancelColumns) {
@@ -244,7 +244,7 @@ export function registrationReader(
       if (yes !== null) attendance = yes === yesMeansDigital ? 'digital' : 'in-person';
     }
 
-    const cancelled = cancelColumns.length !== 0 && cancelledIn(cells);
+    const cancelled = cancelledIn(cells);
 
     registrations.push({
       key: '', // set in finish(), with the time

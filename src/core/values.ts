@@ -36,17 +36,16 @@ export function isBlankCell(cell: Cell | undefined): boolean {
 // ---------------------------------------------------------------------------------------------
 // Yes/no, attendance, cancellation
 
-
 const YES = new Set(['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'sant']);
 const NO = new Set(['nei', 'n', 'no', '0', 'false', 'usant', 'ikkje', 'ikke', 'not', 'ingen', 'none']);
+
+/** `fn` for a text that is not blank, `blank` for '' without a look in its cache (optional answers are often blank). */
+const unlessBlank = <T>(blank: T, fn: (text: string) => T) => (text: string): T => (text === '' ? blank : fn(text));
 
 /**
  * A yes/no answer: `ja nei yes no j n x 1 0 true false` (any case), judged by the first word so that
  * "Ja, takk", "Nei takk" and "Yes please" count. Blank or anything else → null.
  */
-/** `fn` for a text that is not blank, `blank` for '' without a look in its cache (optional answers are often blank). */
-const unlessBlank = <T>(blank: T, fn: (text: string) => T) => (text: string): T => (text === '' ? blank : fn(text));
-
 export const parseYesNo: (text: string) => boolean | null = unlessBlank(null, memo((text) => {
   const f = fold(text);
   if (f === '') return null;
@@ -90,7 +89,6 @@ export const isCancelledValue: (text: string) => boolean = unlessBlank(false, me
 
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 const pad4 = (n: number): string => String(n).padStart(4, '0');
-
 
 /** A real date and time of years 1000–9999 (as written with four digits). */
 function validWall(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
