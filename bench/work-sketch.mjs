@@ -1,9 +1,9 @@
-// A sketch of the least work `plan` does, written lean and column-wise (typed arrays and one array per field, no
-// object per person), to see how near csv-parse alone any design gets on this stack. It does a part of `plan`'s
-// work, in the cheapest way that gives the same kind of output:
+// A sketch of a part of the work `plan` does, written lean and column-wise (typed arrays and one array per field, no
+// object per person), to see how near csv-parse alone such a design gets on this stack. It does that part in
+// the cheapest way that gives the same kind of output:
 // - reads with csv-parse (its parser core, each record handed on as it is parsed, as `plan` reads), hashes the file;
 // - per row: trims the cells, splits the name, keys by e-mail (a re-submission replaces the earlier one), makes
-//   an 8-character id, reads the "kl." time in Europe/Oslo (the offset looked up once per day), finds the
+//   an 8-character id, reads the "kl." time in Europe/Oslo (the offset looked up once per hour), finds the
 //   municipality by name, reads the yes/no answers, flags a likely duplicate (same phone, name and municipality);
 // - decides: in time order, late after the deadline, the first 4 in person of each municipality covered;
 // - writes the state (a JSON line per person, flushed to disk), the copy of the file, participants, dietary and
