@@ -62,7 +62,7 @@ const onSignal = new Map(Object.entries(STOP_SIGNALS).map(([signal, code]) => [s
 let handling = false;
 
 /** Remembers a temporary file (a signal then removes it); the first one installs the signal handlers. */
-export function rememberTemporary(tmp: string): void {
+function rememberTemporary(tmp: string): void {
   if (!handling) for (const [signal, handler] of onSignal) process.on(signal, handler);
   handling = true;
   temporaries.add(tmp);
@@ -73,7 +73,7 @@ export function rememberTemporary(tmp: string): void {
  * event loop has polled again: a signal that came while the files were written is still waiting to be handled
  * (it is handed over then), and must stop samling rather than be dropped with its handler.
  */
-export function forgetTemporary(tmp: string): void {
+function forgetTemporary(tmp: string): void {
   if (!temporaries.delete(tmp) || temporaries.size !== 0) return;
   // Two immediates: the first runs in this turn's check phase, the second in the next turn's, after its poll
   // phase, where libuv hands over a signal that came meanwhile.
@@ -98,6 +98,19 @@ function removeQuietly(tmp: string): void {
 function putInPlace(tmp: string, path: string): void {
   renameSync(tmp, path);
   forgetTemporary(tmp);
+}
+
+/**
+ * Runs `fn` with a temporary file of the caller's making (the lock's, a kept copy's) remembered, so that a
+ * signal meanwhile removes it; afterwards it is removed if still there (renamed or linked away, it is not).
+ */
+export function withTemporary<T>(tmp: string, fn: () => T): T {
+  rememberTemporary(tmp);
+  try {
+    return fn();
+  } finally {
+    removeQuietly(tmp);
+  }
 }
 
 /** Removes every temporary file this process has open: what a stopped samling must not leave behind. */

@@ -6,7 +6,7 @@
 import { chmodSync, constants, closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, copyFileSync, renameSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { forgetTemporary, isRunning, prepareFileAtomic, rememberTemporary, removeLeftoverTemporaries, stageFiles, writeFileAtomic, type StagedFiles } from '../io/atomic.js';
+import { isRunning, prepareFileAtomic, removeLeftoverTemporaries, stageFiles, withTemporary, writeFileAtomic, type StagedFiles } from '../io/atomic.js';
 import { readLines } from '../io/read-lines.js';
 import type { Stay } from '../core/render/rooming.js';
 import type { Decision, Registration } from '../core/types.js';
@@ -249,15 +249,11 @@ export class Workspace {
     if (existsSync(target)) return;
     mkdirSync(join(this.stateDir, 'files'), { recursive: true, mode: PRIVATE_FOLDER });
     const tmp = `${target}.${process.pid}.tmp`;
-    rememberTemporary(tmp);
-    try {
+    withTemporary(tmp, () => {
       copyFileSync(sourcePath, tmp, constants.COPYFILE_FICLONE); // a clone where the file system can (no bytes copied)
       chmodSync(tmp, PRIVATE_FILE.mode); // a copy takes the mode of the organiser's file
       renameSync(tmp, target);
-    } finally {
-      rmSync(tmp, { force: true });
-      forgetTemporary(tmp);
-    }
+    });
   }
 
   /**
@@ -282,34 +278,36 @@ export class Workspace {
       // Written whole to a file of our own, then linked into place (link fails when the lock exists): a
       // second process never reads a half-written lock, whenever it looks or this one is killed.
       const tmp = `${this.lockPath}.${process.pid}.tmp`;
-      rememberTemporary(tmp);
-      try {
-        const fd = openSync(tmp, 'w', PRIVATE_FILE.mode);
-        writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
-        closeSync(fd);
-        linkSync(tmp, this.lockPath);
+      const taken = withTemporary(tmp, () => {
+        try {
+          const fd = openSync(tmp, 'w', PRIVATE_FILE.mode);
+          writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+          closeSync(fd);
+          linkSync(tmp, this.lockPath);
+          return true;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+          const holder = this.lockHolder();
+          if (holder && (holder.pid === -1 || isRunning(holder.pid))) {
+            // Never broken while its process runs: that may be another samling, or — after a restart — an
+            // unrelated program that got the same process id. Only the organiser can tell, so say how.
+            throw new InputError(
+              holder.pid === -1 ? 'another samling is working on this workspace'
+                : `another samling (process ${holder.pid}, since ${holder.since}) is working on this workspace`,
+              this.dir,
+              undefined,
+              `Wait for it to finish and run the command again. If no samling is running (after a restart, say), delete the lock file ${this.lockPath} and run the command again.`,
+            );
+          }
+          // The process that held it is gone (killed): the state file is whole either way, so take over.
+          rmSync(this.lockPath, { force: true });
+          return false;
+        }
+      });
+      if (taken) {
         this.locked = true;
         this.removeLeftovers();
         return;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        const holder = this.lockHolder();
-        if (holder && (holder.pid === -1 || isRunning(holder.pid))) {
-          // Never broken while its process runs: that may be another samling, or — after a restart — an
-          // unrelated program that got the same process id. Only the organiser can tell, so say how.
-          throw new InputError(
-            holder.pid === -1 ? 'another samling is working on this workspace'
-              : `another samling (process ${holder.pid}, since ${holder.since}) is working on this workspace`,
-            this.dir,
-            undefined,
-            `Wait for it to finish and run the command again. If no samling is running (after a restart, say), delete the lock file ${this.lockPath} and run the command again.`,
-          );
-        }
-        // The process that held it is gone (killed): the state file is whole either way, so take over.
-        rmSync(this.lockPath, { force: true });
-      } finally {
-        rmSync(tmp, { force: true });
-        forgetTemporary(tmp);
       }
     }
     throw new InputError('could not take the workspace lock', this.dir);
